@@ -1,0 +1,159 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ArrowDown, ArrowUp, Download, Plus, Users } from 'lucide-react';
+import { PageHeader } from '@/components/shell/page-header';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Input } from '@/components/ui/input';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { PaginationBar } from '@/components/ui/pagination';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { can } from '@/lib/auth/roles';
+import { customerFormOptions, listCustomers } from '@/lib/dal/customers';
+import { requirePageActor } from '@/lib/dal/page';
+import { DOCUMENT_TYPE_LABELS, formatDocument } from '@/lib/domain/documents';
+import { customerListSchema, SEGMENT_LABELS, type CustomerListParams } from '@/lib/validation/customer';
+
+export const metadata: Metadata = { title: 'Clientes' };
+
+type Search = Record<string, string | string[] | undefined>;
+
+function query(params: CustomerListParams, patch: Partial<CustomerListParams>) {
+  const merged = { ...params, ...patch };
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) qs.set(k, String(v));
+  const s = qs.toString();
+  return s ? `?${s}` : '';
+}
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requirePageActor('customers.read');
+  const raw = await searchParams;
+  const params = customerListSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const [result, options] = await Promise.all([listCustomers(actor, params), customerFormOptions(actor)]);
+  const canWrite = can(actor.role, 'customers.write');
+  const filtered = Boolean(params.q || params.segment || params.branchId);
+
+  const sortHeader = (key: NonNullable<CustomerListParams['sort']>, label: string) => {
+    const current = (params.sort ?? 'legalName') === key;
+    const dir = current && params.dir !== 'desc' ? 'desc' : 'asc';
+    return (
+      <Link href={`/clientes${query(params, { sort: key, dir, page: undefined })}`} className="inline-flex items-center gap-1 hover:underline">
+        {label}
+        {current ? params.dir === 'desc' ? <ArrowDown className="size-3" aria-label="descendente" /> : <ArrowUp className="size-3" aria-label="ascendente" /> : null}
+      </Link>
+    );
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Clientes"
+        crumbs={[{ label: 'Inicio', href: '/' }, { label: 'Clientes' }]}
+        description="Titulares de los acuerdos de facturación de su sucursal."
+        actions={
+          <>
+            <Button variant="outline" asChild>
+              <a href={`/clientes/exportar${query(params, { page: undefined })}`}>
+                <Download /> Exportar CSV
+              </a>
+            </Button>
+            {canWrite ? (
+              <Button asChild>
+                <Link href="/clientes/nuevo">
+                  <Plus /> Nuevo cliente
+                </Link>
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <form className="mb-4 flex flex-wrap items-end gap-2" role="search" aria-label="Filtrar clientes">
+        <Input name="q" defaultValue={params.q} placeholder="Buscar por nombre, código o documento" className="w-full sm:w-80" aria-label="Buscar" />
+        <NativeSelect name="segment" defaultValue={params.segment ?? ''} aria-label="Segmento" className="w-44">
+          <NativeSelectOption value="">Todos los segmentos</NativeSelectOption>
+          {Object.entries(SEGMENT_LABELS).map(([k, label]) => (
+            <NativeSelectOption key={k} value={k}>
+              {label}
+            </NativeSelectOption>
+          ))}
+        </NativeSelect>
+        {options.branches.length > 1 ? (
+          <NativeSelect name="branchId" defaultValue={params.branchId ?? ''} aria-label="Sucursal" className="w-52">
+            <NativeSelectOption value="">Todas las sucursales</NativeSelectOption>
+            {options.branches.map((b) => (
+              <NativeSelectOption key={b.id} value={b.id}>
+                {b.name}
+              </NativeSelectOption>
+            ))}
+          </NativeSelect>
+        ) : null}
+        {params.sort ? <input type="hidden" name="sort" value={params.sort} /> : null}
+        {params.dir ? <input type="hidden" name="dir" value={params.dir} /> : null}
+        <Button type="submit" variant="secondary">
+          Filtrar
+        </Button>
+        {filtered ? (
+          <Button variant="ghost" asChild>
+            <Link href="/clientes">Limpiar</Link>
+          </Button>
+        ) : null}
+      </form>
+
+      {result.total === 0 ? (
+        <EmptyState
+          icon={Users}
+          title={filtered ? 'Ningún cliente coincide con el filtro' : 'Todavía no hay clientes'}
+          description={filtered ? 'Pruebe con otro nombre o documento, o limpie los filtros.' : 'Registre el primer cliente de su sucursal.'}
+          action={
+            canWrite && !filtered ? (
+              <Button asChild>
+                <Link href="/clientes/nuevo">Nuevo cliente</Link>
+              </Button>
+            ) : undefined
+          }
+        />
+      ) : (
+        <div className="rounded-md border">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>{sortHeader('code', 'Código')}</TableHead>
+                <TableHead>{sortHeader('legalName', 'Nombre o razón social')}</TableHead>
+                <TableHead>{sortHeader('documentNumber', 'Documento')}</TableHead>
+                <TableHead>{sortHeader('segment', 'Segmento')}</TableHead>
+                <TableHead className="hidden md:table-cell">Sucursal</TableHead>
+                <TableHead className="hidden xl:table-cell">Teléfono</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {result.rows.map((c) => (
+                <TableRow key={c.id}>
+                  <TableCell className="font-mono text-xs">{c.code}</TableCell>
+                  <TableCell>
+                    <Link href={`/clientes/${c.id}`} className="font-medium text-primary hover:underline">
+                      {c.legalName}
+                    </Link>
+                    {c.isLargeAccount ? (
+                      <Badge variant="secondary" className="ml-2">
+                        Gran cliente
+                      </Badge>
+                    ) : null}
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    <span className="text-xs text-muted-foreground">{DOCUMENT_TYPE_LABELS[c.documentType]}</span> {formatDocument(c.documentType, c.documentNumber)}
+                  </TableCell>
+                  <TableCell>{SEGMENT_LABELS[c.segment]}</TableCell>
+                  <TableCell className="hidden md:table-cell">{c.branchName}</TableCell>
+                  <TableCell className="hidden whitespace-nowrap xl:table-cell">{c.phone ?? '—'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      <PaginationBar className="mt-4" page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={(p) => `/clientes${query(params, { page: p })}`} />
+    </>
+  );
+}

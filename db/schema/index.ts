@@ -1,0 +1,6 @@
+export * from './enums';
+export * from './organization';
+export * from './customers';
+export * from './users';
+export * from './audit';
+export * from './relations';

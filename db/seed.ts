@@ -1,0 +1,124 @@
+import { eq, sql } from 'drizzle-orm';
+import { hashPassword } from '@/lib/auth/password';
+import type { DatabaseHandle } from './client';
+import { bulkInsert } from './bulk';
+import { recordAudit } from './queries/audit';
+import { branches, company, customers, localities, pointsOfSale, provinces, userBranches, users, type Role } from './schema';
+import { generateCustomers, LARGE_ACCOUNT_FIXTURES, type SeedCustomer } from './seed-data/customers';
+import { PROVINCES } from './seed-data/geography';
+
+export const DEMO_PASSWORD = 'Cauce.Demo2026';
+export const DEMO_SEED = 20_261_123;
+export const DEMO_CUSTOMER_COUNT = 200;
+
+export const DEMO_BRANCHES = [
+  { code: 'SDC', name: 'Santo Domingo Centro', address: 'Av. Independencia 1202, Gazcue', province: '01', locality: 'Santo Domingo de Guzmán', pos: [1, 2] },
+  { code: 'SDE', name: 'Santo Domingo Este', address: 'Av. San Vicente de Paúl 35, Los Mina', province: '32', locality: 'Santo Domingo Este', pos: [3] },
+  { code: 'STI', name: 'Santiago', address: 'Calle del Sol 58, Centro', province: '25', locality: 'Santiago de los Caballeros', pos: [4, 5] },
+  { code: 'LRO', name: 'La Romana', address: 'Calle Duarte 77', province: '12', locality: 'La Romana', pos: [6] },
+  { code: 'SPM', name: 'San Pedro de Macorís', address: 'Av. Francisco Domínguez Charro 20', province: '23', locality: 'San Pedro de Macorís', pos: [7] },
+] as const;
+
+export const DEMO_USERS: { email: string; name: string; role: Role; branches?: string[]; customer?: string }[] = [
+  { email: 'admin@cauce.example', name: 'Ana Administradora', role: 'ADMIN' },
+  { email: 'sucursal@cauce.example', name: 'Sergio Sucursal', role: 'BRANCH_STAFF', branches: ['SDC'] },
+  { email: 'cajero@cauce.example', name: 'Carmen Cajera', role: 'CASHIER', branches: ['SDC'] },
+  { email: 'inspector@cauce.example', name: 'Iván Inspector', role: 'INSPECTOR' },
+  { email: 'auditor@cauce.example', name: 'Aurora Auditora', role: 'AUDITOR' },
+  { email: 'cliente@cauce.example', name: 'Laura Méndez (Industrias Alimenticias del Cibao)', role: 'CLIENT', customer: 'GC-000001' },
+  { email: 'cliente2@cauce.example', name: 'Héctor Almonte (Cervecería Nacional del Este)', role: 'CLIENT', customer: 'GC-000002' },
+];
+
+export async function isSeeded(handle: DatabaseHandle) {
+  const rows = await handle.db.select({ id: company.id }).from(company).limit(1);
+  return rows.length > 0;
+}
+
+/** The demo utility: deterministic, so two seeds of an empty database are identical. */
+export async function seedDemo(handle: DatabaseHandle, log: (msg: string) => void = () => {}) {
+  const { db } = handle;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    await tx.insert(company).values({
+      legalName: 'Instituto Nacional de Aguas Potables y Alcantarillados (demo)',
+      tradeName: 'Aguas Nacionales',
+      taxId: '401037559',
+      fiscalAddress: 'Calle Guarocuya, esq. Calle 5, El Millón, Santo Domingo, D. N.',
+      phone: '809-567-1241',
+      email: 'facturacion@aguas.example',
+      defaultCurrency: 'DOP',
+    });
+    const localityIds = new Map<string, string>();
+    for (const p of PROVINCES) {
+      const [prov] = await tx.insert(provinces).values({ code: p.code, name: p.name }).returning();
+      const locs = await tx.insert(localities).values(p.localities.map((name) => ({ provinceId: prov.id, name }))).returning();
+      for (const l of locs) localityIds.set(`${p.code}|${l.name}`, l.id);
+    }
+    const branchIds = new Map<string, string>();
+    for (const b of DEMO_BRANCHES) {
+      const localityId = localityIds.get(`${b.province}|${b.locality}`);
+      if (!localityId) throw new Error(`Localidad desconocida en la semilla: ${b.locality}`);
+      const [row] = await tx.insert(branches).values({ code: b.code, name: b.name, address: b.address, localityId }).returning();
+      branchIds.set(b.code, row.id);
+      await tx.insert(pointsOfSale).values(b.pos.map((n, i) => ({ number: n, branchId: row.id, description: `${b.name} — caja ${i + 1}` })));
+    }
+    const fixtures: SeedCustomer[] = LARGE_ACCOUNT_FIXTURES.map((f, i) => ({ ...f, branchCode: i === 0 ? 'STI' : 'SPM' }));
+    const generated = generateCustomers(DEMO_CUSTOMER_COUNT - fixtures.length, DEMO_SEED, { branchCodes: DEMO_BRANCHES.map((b) => b.code) });
+    const customerIds = new Map<string, string>();
+    const inserted = await tx.insert(customers).values([...fixtures, ...generated].map((c) => toCustomerRow(c, branchIds, localityIds))).returning({ id: customers.id, code: customers.code });
+    for (const c of inserted) customerIds.set(c.code, c.id);
+    for (const u of DEMO_USERS) {
+      const [user] = await tx
+        .insert(users)
+        .values({ email: u.email, name: u.name, role: u.role, passwordHash, customerId: u.customer ? customerIds.get(u.customer) : null })
+        .returning();
+      if (u.branches) await tx.insert(userBranches).values(u.branches.map((code) => ({ userId: user.id, branchId: branchIds.get(code)! })));
+    }
+    await recordAudit(tx, null, { entity: 'system', entityId: 'seed', action: 'CREATE', after: { demo: true, customers: inserted.length } });
+  });
+  log(`Datos de demostración cargados: ${PROVINCES.length} provincias, ${DEMO_BRANCHES.length} sucursales, ${DEMO_CUSTOMER_COUNT} clientes, ${DEMO_USERS.length} usuarios.`);
+}
+
+function toCustomerRow(c: SeedCustomer, branchIds: Map<string, string>, localityIds: Map<string, string>) {
+  return {
+    code: c.code,
+    legalName: c.legalName,
+    documentType: c.documentType,
+    documentNumber: c.documentNumber,
+    taxCondition: c.taxCondition,
+    segment: c.segment,
+    isLargeAccount: c.isLargeAccount,
+    keyAccountManager: c.keyAccountManager,
+    email: c.email,
+    phone: c.phone,
+    address: c.address,
+    localityId: localityIds.get(`${c.provinceCode}|${c.locality}`) ?? null,
+    branchId: branchIds.get(c.branchCode)!,
+  };
+}
+
+/**
+ * `--scale N`: N more synthetic customers, continuing the numbering, through multi-row inserts.
+ * Deterministic: the same N on the same database state adds the same customers.
+ */
+export async function seedScale(handle: DatabaseHandle, count: number, log: (msg: string) => void = () => {}) {
+  const { db } = handle;
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(customers).where(sql`${customers.code} like 'CL-%'`);
+  const branchRows = await db.select({ id: branches.id, code: branches.code }).from(branches);
+  const branchIds = new Map(branchRows.map((b) => [b.code, b.id]));
+  const locRows = await db.select({ id: localities.id, name: localities.name, code: provinces.code }).from(localities).innerJoin(provinces, eq(provinces.id, localities.provinceId));
+  const localityIds = new Map(locRows.map((l) => [`${l.code}|${l.name}`, l.id]));
+  const started = Date.now();
+  const batch = 20_000;
+  for (let done = 0; done < count; done += batch) {
+    const part = generateCustomers(Math.min(batch, count - done), DEMO_SEED, { branchCodes: [...branchIds.keys()], startIndex: n + done });
+    const rows = part.map((c) => {
+      const r = toCustomerRow(c, branchIds, localityIds);
+      return [r.code, r.legalName, r.documentType, r.documentNumber, r.taxCondition, r.segment, r.isLargeAccount, r.keyAccountManager, r.email, r.phone, r.address, r.localityId, r.branchId];
+    });
+    await bulkInsert(handle, 'customers', ['code', 'legal_name', 'document_type', 'document_number', 'tax_condition', 'segment', 'is_large_account', 'key_account_manager', 'email', 'phone', 'address', 'locality_id', 'branch_id'], rows, 'on conflict do nothing');
+    log(`  ${Math.min(done + batch, count).toLocaleString('es-DO')} / ${count.toLocaleString('es-DO')} clientes`);
+  }
+  const secs = (Date.now() - started) / 1000;
+  log(`Escala: ${count.toLocaleString('es-DO')} clientes en ${secs.toFixed(1)} s (${Math.round(count / Math.max(secs, 0.001)).toLocaleString('es-DO')}/s).`);
+}

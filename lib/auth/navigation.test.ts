@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { navigationFor } from './navigation';
+
+const hrefs = (area: 'staff' | 'admin' | 'portal', role: Parameters<typeof navigationFor>[1]) =>
+  navigationFor(area, role).flatMap((s) => s.items.map((i) => i.href));
+
+describe('navigationFor', () => {
+  it('shows a cashier the customer lookup and the cash desk, nothing else', () => {
+    expect(hrefs('staff', 'CASHIER')).toEqual(['/clientes', '/caja']);
+  });
+
+  it('shows branch staff the dashboard and customers but not the audit log', () => {
+    expect(hrefs('staff', 'BRANCH_STAFF')).toEqual(['/inicio', '/clientes']);
+  });
+
+  it('shows an inspector only inspections', () => {
+    expect(hrefs('staff', 'INSPECTOR')).toEqual(['/inspecciones']);
+  });
+
+  it('shows the auditor the audit log', () => {
+    expect(hrefs('staff', 'AUDITOR')).toContain('/auditoria');
+  });
+
+  it('drops sections with nothing the role may use', () => {
+    expect(navigationFor('staff', 'INSPECTOR').map((s) => s.title)).toEqual(['Operación']);
+  });
+});

@@ -1,0 +1,43 @@
+import { can, type Permission, type Role } from './roles';
+
+export type NavIcon = 'home' | 'users' | 'cash' | 'clipboard' | 'shield' | 'building' | 'user-cog' | 'file-text' | 'layout';
+export type NavItem = { href: string; label: string; icon: NavIcon; permission: Permission };
+export type NavSection = { title: string; items: NavItem[] };
+
+const STAFF: NavSection[] = [
+  {
+    title: 'Operación',
+    items: [
+      { href: '/inicio', label: 'Inicio', icon: 'home', permission: 'dashboard.staff' },
+      { href: '/clientes', label: 'Clientes', icon: 'users', permission: 'customers.read' },
+      { href: '/caja', label: 'Caja', icon: 'cash', permission: 'cash.use' },
+      { href: '/inspecciones', label: 'Inspecciones', icon: 'clipboard', permission: 'inspections.use' },
+    ],
+  },
+  { title: 'Control', items: [{ href: '/auditoria', label: 'Auditoría', icon: 'shield', permission: 'audit.read' }] },
+];
+
+const ADMIN: NavSection[] = [
+  {
+    title: 'Administración',
+    items: [
+      { href: '/admin', label: 'Panel', icon: 'layout', permission: 'admin.users' },
+      { href: '/admin/usuarios', label: 'Usuarios', icon: 'user-cog', permission: 'admin.users' },
+      { href: '/admin/sucursales', label: 'Sucursales y puntos de venta', icon: 'building', permission: 'admin.branches' },
+      { href: '/admin/audit', label: 'Registro de auditoría', icon: 'shield', permission: 'audit.read' },
+    ],
+  },
+  { title: 'Portal del personal', items: [{ href: '/clientes', label: 'Clientes', icon: 'users', permission: 'customers.read' }] },
+];
+
+const PORTAL: NavSection[] = [
+  { title: 'Mi cuenta', items: [{ href: '/portal', label: 'Resumen', icon: 'home', permission: 'portal.use' }] },
+];
+
+/** The sidebar for an area, keeping only what the role may use (empty sections dropped). */
+export function navigationFor(area: 'staff' | 'admin' | 'portal', role: Role): NavSection[] {
+  const sections = area === 'admin' ? ADMIN : area === 'portal' ? PORTAL : STAFF;
+  return sections
+    .map((s) => ({ ...s, items: s.items.filter((i) => can(role, i.permission)) }))
+    .filter((s) => s.items.length > 0);
+}

@@ -1,0 +1,128 @@
+import { describe, it, expect } from 'vitest';
+import DecimalBase from 'decimal.js';
+import { Decimal, isValidMoneyInput, money, percentOf, roundHalfUp, sumMoney, toMoneyString } from './money';
+
+describe('money', () => {
+  it('parses a plain string exactly', () => {
+    expect(money('1234.567').toString()).toBe('1234.567');
+  });
+
+  it('parses a string with thousands commas', () => {
+    // '1,234,567.89' → 1234567.89
+    expect(money('1,234,567.89').toString()).toBe('1234567.89');
+  });
+
+  it('parses a number via its shortest representation (0.1 stays 0.1)', () => {
+    expect(money(0.1).toString()).toBe('0.1');
+  });
+
+  it('accepts a Decimal from the global constructor', () => {
+    expect(money(new DecimalBase('42.5')).toString()).toBe('42.5');
+  });
+
+  it('rejects garbage, misplaced commas and non-finite numbers', () => {
+    expect(() => money('abc')).toThrow();
+    expect(() => money('1,23.4')).toThrow();
+    expect(() => money('')).toThrow();
+    expect(() => money(Number.NaN)).toThrow();
+  });
+
+  it('does not mutate the global Decimal configuration', () => {
+    expect(Decimal.precision).toBe(40);
+    expect(DecimalBase.precision).toBe(20); // decimal.js default
+  });
+
+  it('keeps 40 significant digits', () => {
+    // 1/3 with precision 40 → 0.3333333333333333333333333333333333333333 (40 threes)
+    expect(money(1).dividedBy(3).toString()).toBe('0.' + '3'.repeat(40));
+  });
+});
+
+describe('roundHalfUp (half away from zero)', () => {
+  it('rounds 2.345 up to 2.35', () => {
+    expect(roundHalfUp('2.345').toFixed(2)).toBe('2.35');
+  });
+
+  it('rounds -2.345 to -2.35 (away from zero)', () => {
+    expect(roundHalfUp('-2.345').toFixed(2)).toBe('-2.35');
+  });
+
+  it('rounds 2.344 down to 2.34', () => {
+    expect(roundHalfUp('2.344').toFixed(2)).toBe('2.34');
+  });
+
+  it('rounds 1.005 to 1.01 even when given as a number', () => {
+    // Number 1.005 is 1.00499999999999989…, but String(1.005) = '1.005' → 1.01
+    expect(roundHalfUp(1.005).toFixed(2)).toBe('1.01');
+  });
+
+  it('supports other place counts: 12.5 → 13 at 0 places', () => {
+    expect(roundHalfUp('12.5', 0).toString()).toBe('13');
+  });
+});
+
+describe('sumMoney', () => {
+  it('sums exactly: 0.1 + 0.2 = 0.3', () => {
+    expect(sumMoney(['0.1', '0.2']).toString()).toBe('0.3');
+  });
+
+  it('sums mixed inputs: 1,000.50 + 250.25 + 10 = 1260.75', () => {
+    expect(sumMoney(['1,000.50', 250.25, new DecimalBase(10)]).toString()).toBe('1260.75');
+  });
+
+  it('returns 0 for an empty list', () => {
+    expect(sumMoney([]).toString()).toBe('0');
+  });
+});
+
+describe('toMoneyString', () => {
+  it('pads to 2 decimals: 1234.5 → "1234.50"', () => {
+    expect(toMoneyString('1234.5')).toBe('1234.50');
+  });
+
+  it('rounds half away from zero: 0.125 → "0.13", -0.125 → "-0.13"', () => {
+    expect(toMoneyString('0.125')).toBe('0.13');
+    expect(toMoneyString('-0.125')).toBe('-0.13');
+  });
+
+  it('never prints negative zero: -0.001 → "0.00"', () => {
+    expect(toMoneyString('-0.001')).toBe('0.00');
+  });
+
+  it('never uses exponent notation for large values', () => {
+    expect(toMoneyString('123456789012345678901234.5')).toBe('123456789012345678901234.50');
+  });
+});
+
+describe('percentOf', () => {
+  it('18% ITBIS of 1000 = 180.00', () => {
+    expect(percentOf('1000', '18').toFixed(2)).toBe('180.00');
+  });
+
+  it('rounds to cents: 18% of 333.33 = 59.9994 → 60.00', () => {
+    expect(percentOf('333.33', 18).toFixed(2)).toBe('60.00');
+  });
+
+  it('rounds half up: 5% of 0.50 = 0.025 → 0.03', () => {
+    expect(percentOf('0.50', '5').toFixed(2)).toBe('0.03');
+  });
+});
+
+describe('isValidMoneyInput', () => {
+  it('accepts grouped and plain amounts', () => {
+    for (const s of ['1,234.50', '1234.5', '0', '0.99', '.5', '1,000,000', ' 12 ']) {
+      expect(isValidMoneyInput(s), s).toBe(true);
+    }
+  });
+
+  it('rejects malformed amounts', () => {
+    for (const s of ['', 'abc', '1,23.4', '1234,5', '12.345', '1.', '12,3456', '1e3', 'RD$10']) {
+      expect(isValidMoneyInput(s), s).toBe(false);
+    }
+  });
+
+  it('rejects negatives unless allowed', () => {
+    expect(isValidMoneyInput('-10.00')).toBe(false);
+    expect(isValidMoneyInput('-10.00', { allowNegative: true })).toBe(true);
+  });
+});
