@@ -13,6 +13,8 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
+    // forbidden() refuses to run unless Next's authInterrupts flag is on, as it is in next.config.mjs.
+    env: { __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: 'true', AUTH_SECRET: 'test-secret-not-for-production' },
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['node_modules/**', '.next/**', '.data/**', 'tests/e2e/**'],
     testTimeout: 30_000,
