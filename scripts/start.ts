@@ -7,9 +7,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '@/db/client';
-import { runMigrations } from '@/db/migrate';
-import { DEMO_PASSWORD, DEMO_USERS, isSeeded, seedDemo } from '@/db/seed';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed';
+import { migrateAndSeed } from '@/db/setup';
 import { ensureAuthSecret, loadEnv } from './env';
 
 const log = (m: string) => console.log(`[cauce] ${m}`);
@@ -34,17 +33,7 @@ if (!built || process.env.CAUCE_FORCE_BUILD === '1') {
 }
 
 // 2. Migrate and seed in this process, then close: PGlite allows one process at a time.
-const handle = openDatabase();
-try {
-  await runMigrations(handle);
-  log(`Base de datos lista (${handle.kind === 'pglite' ? 'PGlite embebido' : 'PostgreSQL'}: ${handle.location}).`);
-  if (!(await isSeeded(handle))) {
-    log('Base vacía: cargando la empresa de demostración…');
-    await seedDemo(handle, log);
-  }
-} finally {
-  await handle.close();
-}
+await migrateAndSeed(log);
 
 // 3. Serve.
 const port = process.env.PORT ?? '3000';

@@ -31,7 +31,7 @@ export function AuditLogView({ data, params, basePath }: { data: Data; params: A
   return (
     <>
       <form className="mb-4 flex flex-wrap items-end gap-2" role="search" aria-label="Filtrar auditoría">
-        <NativeSelect name="entity" defaultValue={params.entity ?? ''} aria-label="Entidad" className="w-44">
+        <NativeSelect name="entity" defaultValue={params.entity ?? ''} aria-label="Entidad" wrapperClassName="w-44">
           <NativeSelectOption value="">Todas las entidades</NativeSelectOption>
           {data.entities.map((e) => (
             <NativeSelectOption key={e} value={e}>
@@ -39,7 +39,7 @@ export function AuditLogView({ data, params, basePath }: { data: Data; params: A
             </NativeSelectOption>
           ))}
         </NativeSelect>
-        <NativeSelect name="action" defaultValue={params.action ?? ''} aria-label="Acción" className="w-48">
+        <NativeSelect name="action" defaultValue={params.action ?? ''} aria-label="Acción" wrapperClassName="w-48">
           <NativeSelectOption value="">Todas las acciones</NativeSelectOption>
           {Object.entries(AUDIT_ACTION_LABELS).map(([k, label]) => (
             <NativeSelectOption key={k} value={k}>

@@ -53,7 +53,7 @@ function FormField({
     <div
       data-slot="form-field"
       data-invalid={invalid || undefined}
-      className={cn('grid gap-2', className)}
+      className={cn('grid content-start gap-2', className)}
       {...props}
     >
       <Label htmlFor={htmlFor} className={cn(invalid && 'text-destructive')}>

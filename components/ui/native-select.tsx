@@ -15,15 +15,18 @@ function NativeSelect({
   children,
   placeholder,
   size = 'default',
+  wrapperClassName,
   ...props
 }: Omit<React.ComponentProps<'select'>, 'size'> & {
   placeholder?: string;
   size?: 'sm' | 'default';
+  /** Width and layout of the wrapper (the select itself always fills it). */
+  wrapperClassName?: string;
 }) {
   return (
     <div
       data-slot="native-select-wrapper"
-      className={cn('relative w-full', props.disabled && 'opacity-50')}
+      className={cn('relative w-full', props.disabled && 'opacity-50', wrapperClassName)}
     >
       <select
         data-slot="native-select"

@@ -71,7 +71,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       />
       <form className="mb-4 flex flex-wrap items-end gap-2" role="search" aria-label="Filtrar clientes">
         <Input name="q" defaultValue={params.q} placeholder="Buscar por nombre, código o documento" className="w-full sm:w-80" aria-label="Buscar" />
-        <NativeSelect name="segment" defaultValue={params.segment ?? ''} aria-label="Segmento" className="w-44">
+        <NativeSelect name="segment" defaultValue={params.segment ?? ''} aria-label="Segmento" wrapperClassName="w-44">
           <NativeSelectOption value="">Todos los segmentos</NativeSelectOption>
           {Object.entries(SEGMENT_LABELS).map(([k, label]) => (
             <NativeSelectOption key={k} value={k}>
@@ -80,7 +80,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           ))}
         </NativeSelect>
         {options.branches.length > 1 ? (
-          <NativeSelect name="branchId" defaultValue={params.branchId ?? ''} aria-label="Sucursal" className="w-52">
+          <NativeSelect name="branchId" defaultValue={params.branchId ?? ''} aria-label="Sucursal" wrapperClassName="w-52">
             <NativeSelectOption value="">Todas las sucursales</NativeSelectOption>
             {options.branches.map((b) => (
               <NativeSelectOption key={b.id} value={b.id}>
@@ -123,8 +123,8 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                 <TableHead>{sortHeader('legalName', 'Nombre o razón social')}</TableHead>
                 <TableHead>{sortHeader('documentNumber', 'Documento')}</TableHead>
                 <TableHead>{sortHeader('segment', 'Segmento')}</TableHead>
-                <TableHead className="hidden md:table-cell">Sucursal</TableHead>
-                <TableHead className="hidden xl:table-cell">Teléfono</TableHead>
+                {options.branches.length > 1 ? <TableHead className="hidden md:table-cell">Sucursal</TableHead> : null}
+                <TableHead className="hidden 2xl:table-cell">Teléfono</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -145,8 +145,8 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                     <span className="text-xs text-muted-foreground">{DOCUMENT_TYPE_LABELS[c.documentType]}</span> {formatDocument(c.documentType, c.documentNumber)}
                   </TableCell>
                   <TableCell>{SEGMENT_LABELS[c.segment]}</TableCell>
-                  <TableCell className="hidden md:table-cell">{c.branchName}</TableCell>
-                  <TableCell className="hidden whitespace-nowrap xl:table-cell">{c.phone ?? '—'}</TableCell>
+                  {options.branches.length > 1 ? <TableCell className="hidden md:table-cell">{c.branchName}</TableCell> : null}
+                  <TableCell className="hidden whitespace-nowrap 2xl:table-cell">{c.phone ?? '—'}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
