@@ -4,13 +4,13 @@ import { getDb } from '@/db/client';
 import { recordAudit } from '@/db/queries/audit';
 import * as q from '@/db/queries/customers';
 import { customers } from '@/db/schema';
-import { NotFoundError, UserError } from '@/lib/auth/errors';
 import { can } from '@/lib/auth/roles';
 import { assertBranchInScope, branchScope, type Actor } from '@/lib/auth/scope';
-import { ForbiddenError } from '@/lib/auth/errors';
+import { ForbiddenError, NotFoundError, UserError } from '@/lib/auth/errors';
 import type { CustomerInput, CustomerListParams } from '@/lib/validation/customer';
 import { DOCUMENT_TYPE_LABELS } from '@/lib/domain/documents';
 import { listBranches, listLocalities, listProvinces } from '@/db/queries/organization';
+import { uniqueViolation } from './unique-violation';
 
 export const CUSTOMERS_PAGE_SIZE = 25;
 
@@ -40,13 +40,21 @@ export async function getCustomer(actor: Actor, id: string, db = getDb()) {
 export async function createCustomer(actor: Actor, input: CustomerInput, db = getDb()) {
   assertCan(actor, 'customers.write');
   assertBranchInScope(branchScope(actor), input.branchId);
-  return db.transaction(async (tx) => {
-    await assertDocumentFree(tx, input);
-    const code = await q.nextCustomerCode(tx);
-    const [created] = await tx.insert(customers).values({ ...input, code }).returning();
-    await recordAudit(tx, actor, { entity: 'customer', entityId: created.id, action: 'CREATE', after: created });
-    return created;
-  }).catch(translateUniqueViolation);
+  // Two creations at once can draw the same next code; the unique index refuses one, which retries.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(async (tx) => {
+        await assertDocumentFree(tx, input);
+        const code = await q.nextCustomerCode(tx);
+        const [created] = await tx.insert(customers).values({ ...input, code }).returning();
+        await recordAudit(tx, actor, { entity: 'customer', entityId: created.id, action: 'CREATE', after: created });
+        return created;
+      });
+    } catch (err) {
+      if (uniqueViolation(err) === 'customers_code_unique' && attempt < 5) continue;
+      translateUniqueViolation(err);
+    }
+  }
 }
 
 export async function updateCustomer(actor: Actor, id: string, input: CustomerInput, db = getDb()) {
@@ -84,8 +92,7 @@ async function assertDocumentFree(tx: Parameters<typeof q.findCustomerByDocument
 
 // Two concurrent creations with one document: the unique index decides, the user gets words.
 function translateUniqueViolation(err: unknown): never {
-  const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
-  if (code === '23505') {
+  if (uniqueViolation(err) === 'customers_document_uq') {
     throw new UserError('Ya existe un cliente con ese documento.', { documentNumber: ['Documento ya registrado.'] });
   }
   throw err;

@@ -110,3 +110,15 @@ describe('customers data layer', () => {
     await expect(createCustomer(client, input({ documentNumber: cedula('0010000004') }))).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
+
+describe('concurrent creation', () => {
+  it('gives concurrent customers distinct codes and refuses a concurrent duplicate document', async () => {
+    const docs = ['0010000101', '0010000102', '0010000103', '0010000104'].map(cedula);
+    const created = await Promise.all(docs.map((d, i) => createCustomer(staff, input({ documentNumber: d, legalName: `Cliente concurrente ${i}` }))));
+    expect(new Set(created.map((c) => c.code)).size).toBe(4);
+    const same = cedula('0010000105');
+    const results = await Promise.allSettled([createCustomer(staff, input({ documentNumber: same })), createCustomer(staff, input({ documentNumber: same }))]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: expect.any(UserError) });
+  });
+});
