@@ -1,0 +1,19 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+/**
+ * Optimistic redirect only: a visitor without a session cookie goes to /login and comes back
+ * afterwards. It is not authorization — every page, action and route checks the session itself.
+ */
+export function proxy(request: NextRequest) {
+  const hasSession = request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
+  if (hasSession) return NextResponse.next();
+  const url = request.nextUrl.clone();
+  const target = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+  url.pathname = '/login';
+  url.search = target === '/' ? '' : `?callbackUrl=${encodeURIComponent(target)}`;
+  return NextResponse.redirect(url);
+}
+
+export const config = {
+  matcher: ['/((?!api/|_next/|login|favicon.ico|.*\\.(?:png|jpg|svg|ico|css|js)$).*)'],
+};
