@@ -1,3 +1,4 @@
+import { firstValues } from '@/lib/validation/search-params';
 import { PageHeader } from '@/components/shell/page-header';
 import { listAuditLog } from '@/lib/dal/audit';
 import { requirePageActor } from '@/lib/dal/page';
@@ -10,7 +11,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export async function AuditPage({ searchParams, basePath }: { searchParams: Search; basePath: string }) {
   const actor = await requirePageActor('audit.read');
   const raw = await searchParams;
-  const params = auditListSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const params = auditListSchema.parse(firstValues(raw));
   const data = await listAuditLog(actor, params);
   return (
     <>

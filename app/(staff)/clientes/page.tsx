@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { firstValues } from '@/lib/validation/search-params';
 import { ArrowDown, ArrowUp, Download, Plus, Users } from 'lucide-react';
 import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
@@ -30,7 +31,7 @@ function query(params: CustomerListParams, patch: Partial<CustomerListParams>) {
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor('customers.read');
   const raw = await searchParams;
-  const params = customerListSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const params = customerListSchema.parse(firstValues(raw));
   const [result, options] = await Promise.all([listCustomers(actor, params), customerFormOptions(actor)]);
   const canWrite = can(actor.role, 'customers.write');
   const filtered = Boolean(params.q || params.segment || params.branchId);
