@@ -1,0 +1,105 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import Link from 'next/link';
+import { LoaderCircle } from 'lucide-react';
+import { Alert, AlertDescription } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { FormField, fieldAria } from '@/components/ui/form-field';
+import { Input } from '@/components/ui/input';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import type { ActionResult } from '@/lib/actions/result';
+
+export type BranchFormValues = {
+  code?: string;
+  name?: string;
+  address?: string;
+  provinceId?: string | null;
+  localityId?: string;
+  phone?: string | null;
+  active?: boolean;
+};
+
+type Options = {
+  provinces: { id: string; name: string }[];
+  localities: { id: string; name: string; provinceId: string }[];
+};
+
+export function BranchForm({
+  action,
+  initial,
+  options,
+  submitLabel,
+  cancelHref,
+}: {
+  action: (prev: ActionResult<string> | undefined, formData: FormData) => Promise<ActionResult<string>>;
+  initial: BranchFormValues;
+  options: Options;
+  submitLabel: string;
+  cancelHref: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, undefined);
+  // After a failed submit the form shows what the user typed, not the initial values.
+  const sent = state && !state.ok ? (state.values as Record<string, string> | undefined) : undefined;
+  const v = (key: Exclude<keyof BranchFormValues, 'active'>) => (sent ? (sent[key] ?? '') : ((initial[key] as string | null | undefined) ?? ''));
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const [provinceId, setProvinceId] = useState(initial.provinceId ?? '');
+  const localities = options.localities.filter((l) => l.provinceId === provinceId);
+
+  return (
+    <form action={formAction} key={sent ? JSON.stringify(sent) : 'initial'} className="grid max-w-3xl gap-6" noValidate>
+      {state && !state.ok ? (
+        <Alert variant="destructive" role="alert">
+          <AlertDescription>{state.error}</AlertDescription>
+        </Alert>
+      ) : null}
+      <fieldset className="grid gap-4 md:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold">Sucursal</legend>
+        <FormField label="Código" htmlFor="code" required error={errors.code} description="De 2 a 10 letras mayúsculas o dígitos (ej.: SDC).">
+          <Input name="code" defaultValue={v('code')} maxLength={10} autoComplete="off" className="font-mono uppercase" {...fieldAria('code', errors.code, true)} />
+        </FormField>
+        <FormField label="Nombre" htmlFor="name" required error={errors.name}>
+          <Input name="name" defaultValue={v('name')} maxLength={120} {...fieldAria('name', errors.name)} />
+        </FormField>
+        <FormField label="Dirección" htmlFor="address" required error={errors.address} className="md:col-span-2">
+          <Input name="address" defaultValue={v('address')} maxLength={300} {...fieldAria('address', errors.address)} />
+        </FormField>
+        <FormField label="Provincia" htmlFor="provinceId" required>
+          <NativeSelect id="provinceId" name="provinceId" value={provinceId} onChange={(e) => setProvinceId(e.target.value)} placeholder="Seleccione…">
+            {options.provinces.map((p) => (
+              <NativeSelectOption key={p.id} value={p.id}>
+                {p.name}
+              </NativeSelectOption>
+            ))}
+          </NativeSelect>
+        </FormField>
+        <FormField label="Localidad" htmlFor="localityId" required error={errors.localityId} description={provinceId ? undefined : 'Elija primero la provincia.'}>
+          <NativeSelect name="localityId" defaultValue={v('localityId')} disabled={!provinceId} placeholder="Seleccione…" {...fieldAria('localityId', errors.localityId, !provinceId)}>
+            {localities.map((l) => (
+              <NativeSelectOption key={l.id} value={l.id}>
+                {l.name}
+              </NativeSelectOption>
+            ))}
+          </NativeSelect>
+        </FormField>
+        <FormField label="Teléfono" htmlFor="phone" error={errors.phone}>
+          <Input name="phone" type="tel" defaultValue={v('phone')} placeholder="809-555-0123" {...fieldAria('phone', errors.phone)} />
+        </FormField>
+        <label className="flex items-center gap-2 self-end pb-2 text-sm">
+          <input type="checkbox" name="active" defaultChecked={sent ? sent.active === 'on' : initial.active !== false} className="size-4 accent-primary" />
+          Sucursal activa
+        </label>
+      </fieldset>
+
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? <LoaderCircle className="animate-spin" aria-hidden /> : null}
+          {submitLabel}
+        </Button>
+        <Button variant="outline" asChild>
+          <Link href={cancelHref}>Cancelar</Link>
+        </Button>
+      </div>
+    </form>
+  );
+}
