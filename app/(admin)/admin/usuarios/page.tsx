@@ -56,7 +56,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       />
       <form className="mb-4 flex flex-wrap items-end gap-2" role="search" aria-label="Filtrar usuarios">
         <Input name="q" defaultValue={params.q} placeholder="Buscar por nombre o correo" className="w-full sm:w-80" aria-label="Buscar" />
-        <NativeSelect name="role" defaultValue={params.role ?? ''} aria-label="Rol" className="w-52">
+        <NativeSelect name="role" defaultValue={params.role ?? ''} aria-label="Rol" wrapperClassName="w-52">
           <NativeSelectOption value="">Todos los roles</NativeSelectOption>
           {Object.entries(ROLE_LABELS).map(([k, label]) => (
             <NativeSelectOption key={k} value={k}>
@@ -64,7 +64,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             </NativeSelectOption>
           ))}
         </NativeSelect>
-        <NativeSelect name="estado" defaultValue={params.estado ?? ''} aria-label="Estado" className="w-40">
+        <NativeSelect name="estado" defaultValue={params.estado ?? ''} aria-label="Estado" wrapperClassName="w-40">
           <NativeSelectOption value="">Todos</NativeSelectOption>
           <NativeSelectOption value="activo">Activos</NativeSelectOption>
           <NativeSelectOption value="inactivo">Inactivos</NativeSelectOption>
