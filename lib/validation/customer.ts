@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DOCUMENT_TYPES, SEGMENTS, TAX_CONDITIONS } from '@/db/schema/enums';
-import { validateDocument } from '@/lib/domain/documents';
+import { validateDocument, type DocumentType } from '@/lib/domain/documents';
 
 const optionalText = (max: number) =>
   z
@@ -60,16 +60,19 @@ export const customerInputSchema = z
     branchId: uuid('Seleccione la sucursal.'),
     notes: optionalText(2000),
   })
-  .transform((v, ctx) => {
+  // The document is checked even when other fields fail, so every error shows at once.
+  .refine((v) => validateDocument(v.documentType, v.documentNumber).ok, {
+    path: ['documentNumber'],
+    error: (iss) => {
+      const v = iss.input as { documentType: DocumentType; documentNumber: string };
+      const res = validateDocument(v.documentType, v.documentNumber);
+      return res.ok ? undefined : res.error;
+    },
+    when: (payload) => !payload.issues.some((i) => i.path?.[0] === 'documentType' || i.path?.[0] === 'documentNumber'),
+  })
+  .transform((v) => {
     const doc = validateDocument(v.documentType, v.documentNumber);
-    if (!doc.ok) {
-      ctx.addIssue({ code: 'custom', path: ['documentNumber'], message: doc.error });
-      return z.NEVER;
-    }
-    if (v.isLargeAccount && !v.keyAccountManager) {
-      // Allowed, but a large account without a manager is the usual mistake worth flagging.
-    }
-    return { ...v, documentNumber: doc.normalized };
+    return { ...v, documentNumber: doc.ok ? doc.normalized : v.documentNumber };
   });
 
 export type CustomerInput = z.output<typeof customerInputSchema>;

@@ -122,3 +122,11 @@ describe('concurrent creation', () => {
     expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: expect.any(UserError) });
   });
 });
+
+describe('customer form errors', () => {
+  it('reports a bad document together with other bad fields', () => {
+    const res = customerInputSchema.safeParse({ legalName: 'Juan Pérez', documentType: 'CEDULA', documentNumber: '00100000000', taxCondition: 'FINAL_CONSUMER', segment: 'RESIDENTIAL', branchId: sdc, email: 'malo@' });
+    const paths = res.error?.issues.map((i) => i.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['documentNumber', 'email']));
+  });
+});
