@@ -29,7 +29,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           if (result.reason === 'locked') throw new AccountLocked();
           return null;
         }
-        return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role };
+        return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role, customerId: result.user.customerId, branchIds: result.user.branchIds };
       },
     }),
   ],
@@ -38,15 +38,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // so a deactivated user or a changed role takes effect at once.
     jwt({ token, user }) {
       if (user) {
-        token.uid = user.id;
-        token.role = (user as { role: Role }).role;
+        const u = user as { id: string; role: Role; customerId: string | null; branchIds: string[] };
+        token.uid = u.id;
+        token.role = u.role;
+        token.customerId = u.customerId;
+        token.branchIds = u.branchIds;
       }
       return token;
     },
     session({ session, token }) {
-      const user = session.user as typeof session.user & { id: string; role: Role };
+      const user = session.user as typeof session.user & { id: string; role: Role; customerId: string | null; branchIds: string[] };
       user.id = token.uid as string;
       user.role = token.role as Role;
+      user.customerId = (token.customerId as string | null) ?? null;
+      user.branchIds = (token.branchIds as string[]) ?? [];
       return session;
     },
   },

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { recordAudit } from '@/db/queries/audit';
-import { findUserByEmail } from '@/db/queries/users';
+import { branchIdsOfUser, findUserByEmail } from '@/db/queries/users';
 import { users } from '@/db/schema';
 import { afterFailedLogin, isLocked } from '@/lib/domain/lockout';
 import { getDummyHash, verifyPassword } from './password';
 
 export type CredentialsResult =
-  | { ok: true; user: { id: string; email: string; name: string; role: typeof users.$inferSelect.role } }
+  | { ok: true; user: { id: string; email: string; name: string; role: typeof users.$inferSelect.role; customerId: string | null; branchIds: string[] } }
   | { ok: false; reason: 'invalid' | 'locked' };
 
 /**
@@ -31,7 +31,7 @@ export async function verifyCredentials(db: Db, email: string, password: string,
       await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
       await recordAudit(tx, actor, { entity: 'session', entityId: user.id, action: 'LOGIN' });
     });
-    return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+    return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, customerId: user.customerId, branchIds: await branchIdsOfUser(db, user.id) } };
   }
   const locked = await db.transaction(async (tx) => {
     // Re-read under a row lock so concurrent wrong passwords are all counted.

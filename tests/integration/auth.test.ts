@@ -17,7 +17,7 @@ afterAll(() => h.close());
 describe('verifyCredentials', () => {
   it('accepts the demo password and records the login', async () => {
     const res = await verifyCredentials(h.db, 'Admin@Cauce.example ', DEMO_PASSWORD);
-    expect(res).toMatchObject({ ok: true, user: { email: 'admin@cauce.example', role: 'ADMIN' } });
+    expect(res).toMatchObject({ ok: true, user: { email: 'admin@cauce.example', role: 'ADMIN', customerId: null, branchIds: [] } });
     const rows = await h.db.select().from(auditLog).where(eq(auditLog.action, 'LOGIN'));
     expect(rows.some((r) => r.userEmail === 'admin@cauce.example')).toBe(true);
   });
@@ -58,5 +58,14 @@ describe('audit log', () => {
     await expect(h.db.update(auditLog).set({ entity: 'x' })).rejects.toThrow();
     await expect(h.db.delete(auditLog)).rejects.toThrow();
     expect(await h.db.$count(auditLog)).toBeGreaterThan(0);
+  });
+});
+
+describe('session scopes', () => {
+  it('carries the branches of branch staff and the customer of a client', async () => {
+    const staff = await verifyCredentials(h.db, 'sucursal@cauce.example', DEMO_PASSWORD);
+    const client = await verifyCredentials(h.db, 'cliente@cauce.example', DEMO_PASSWORD);
+    expect(staff.ok && staff.user.branchIds).toHaveLength(1);
+    expect(client.ok && client.user.customerId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
