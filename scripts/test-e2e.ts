@@ -24,6 +24,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const startTimeoutMs = Number(process.env.E2E_START_TIMEOUT_S ?? 600) * 1000;
 
 let server: ChildProcess | undefined;
+let tests: ChildProcess | undefined;
 let serverLog: WriteStream | undefined;
 let tempDir: string | undefined;
 let cleanup: Promise<void> | undefined;
@@ -31,6 +32,7 @@ let cleanup: Promise<void> | undefined;
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(sig, () => {
     log(`${sig}: deteniendo…`);
+    tests?.kill('SIGTERM');
     void stopAll().finally(() => process.exit(128 + os.constants.signals[sig]));
   });
 }
@@ -61,8 +63,9 @@ async function main(): Promise<number> {
   const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
   const args = [vitest, 'run', '--config', 'vitest.e2e.config.mts', ...process.argv.slice(2)];
   log(`Pruebas de navegador contra ${baseUrl} (Chromium: ${chromiumPath})`);
-  const tests = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromiumPath } });
-  const [code, signal] = (await new Promise((resolve) => tests.on('exit', (c, s) => resolve([c, s])))) as [number | null, NodeJS.Signals | null];
+  const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromiumPath } });
+  tests = child;
+  const [code, signal] = (await new Promise((resolve) => child.on('exit', (c, s) => resolve([c, s])))) as [number | null, NodeJS.Signals | null];
   return code ?? (signal ? 1 : 0);
 }
 
