@@ -1,6 +1,6 @@
 import Link from 'next/link';
+import { AuditActionBadge } from '@/components/audit/audit-action-badge';
 import { ShieldCheck } from 'lucide-react';
-import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Input } from '@/components/ui/input';
@@ -88,7 +88,7 @@ export function AuditLogView({ data, params, basePath }: { data: Data; params: A
                     <TableCell className="whitespace-nowrap tabular-nums">{formatDateTime(r.at)}</TableCell>
                     <TableCell className="whitespace-nowrap">{r.userEmail ?? 'Sistema'}</TableCell>
                     <TableCell>
-                      <Badge variant={r.action === 'LOCK' || r.action === 'LOGIN_FAILED' ? 'destructive' : r.action === 'CREATE' ? 'success' : 'secondary'}>{AUDIT_ACTION_LABELS[r.action]}</Badge>
+                      <AuditActionBadge action={r.action} />
                     </TableCell>
                     <TableCell>
                       <div>{AUDIT_ENTITY_LABELS[r.entity] ?? r.entity}</div>

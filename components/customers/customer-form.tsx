@@ -9,6 +9,7 @@ import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
+import { formStateView } from '@/components/forms/form-state';
 import type { ActionResult } from '@/lib/actions/result';
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '@/lib/domain/documents';
 import { SEGMENT_LABELS, TAX_CONDITION_LABELS } from '@/lib/validation/customer';
@@ -51,9 +52,8 @@ export function CustomerForm({
 }) {
   const [state, formAction, pending] = useActionState(action, undefined);
   // After a failed submit the form shows what the user typed, not the initial values.
-  const sent = state && !state.ok ? (state.values as Record<string, string> | undefined) : undefined;
-  const v = (key: keyof CustomerFormValues) => (sent ? (sent[key] ?? '') : ((initial[key] as string | null | undefined) ?? ''));
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const { sent, errors, value } = formStateView(state);
+  const v = (key: keyof CustomerFormValues) => value(key, initial[key]);
   const [provinceId, setProvinceId] = useState(initial.provinceId ?? '');
   const localities = options.localities.filter((l) => l.provinceId === provinceId);
 

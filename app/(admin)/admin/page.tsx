@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AuditActionBadge } from '@/components/audit/audit-action-badge';
 import { PageHeader } from '@/components/shell/page-header';
-import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { adminDashboard } from '@/lib/dal/admin-dashboard';
 import { requirePageActor } from '@/lib/dal/page';
 import { formatDateTime, formatNumber } from '@/lib/domain/format';
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '@/lib/validation/audit';
+import { AUDIT_ENTITY_LABELS } from '@/lib/validation/audit';
 
 export const metadata: Metadata = { title: 'Administración' };
 
@@ -69,7 +69,7 @@ export default async function AdminHome() {
                       <TableCell className="whitespace-nowrap tabular-nums">{formatDateTime(r.at)}</TableCell>
                       <TableCell className="whitespace-nowrap">{r.userEmail ?? 'Sistema'}</TableCell>
                       <TableCell>
-                        <Badge variant={r.action === 'LOCK' || r.action === 'LOGIN_FAILED' ? 'destructive' : r.action === 'CREATE' ? 'success' : 'secondary'}>{AUDIT_ACTION_LABELS[r.action]}</Badge>
+                        <AuditActionBadge action={r.action} />
                       </TableCell>
                       <TableCell>
                         <Link href={`/admin/audit?entity=${encodeURIComponent(r.entity)}&entityId=${encodeURIComponent(r.entityId)}`} className="hover:underline">

@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { formStateView } from '@/components/forms/form-state';
 import type { ActionResult } from '@/lib/actions/result';
 
 export type BranchFormValues = {
@@ -40,9 +41,8 @@ export function BranchForm({
 }) {
   const [state, formAction, pending] = useActionState(action, undefined);
   // After a failed submit the form shows what the user typed, not the initial values.
-  const sent = state && !state.ok ? (state.values as Record<string, string> | undefined) : undefined;
-  const v = (key: Exclude<keyof BranchFormValues, 'active'>) => (sent ? (sent[key] ?? '') : ((initial[key] as string | null | undefined) ?? ''));
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const { sent, errors, value } = formStateView(state);
+  const v = (key: Exclude<keyof BranchFormValues, 'active'>) => value(key, initial[key]);
   const [provinceId, setProvinceId] = useState(initial.provinceId ?? '');
   const localities = options.localities.filter((l) => l.provinceId === provinceId);
 

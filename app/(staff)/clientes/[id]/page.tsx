@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DetailField } from '@/components/detail-field';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CircleCheck, Pencil } from 'lucide-react';
@@ -17,14 +18,6 @@ import { SEGMENT_LABELS, TAX_CONDITION_LABELS } from '@/lib/validation/customer'
 
 export const metadata: Metadata = { title: 'Cliente' };
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium uppercase tracking-wide text-muted-foreground">{label}</dt>
-      <dd className="mt-1 text-sm">{children || '—'}</dd>
-    </div>
-  );
-}
 
 export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ creado?: string; actualizado?: string }> }) {
   const { id } = await params;
@@ -61,14 +54,14 @@ export default async function CustomerPage({ params, searchParams }: { params: P
           </CardHeader>
           <CardContent>
             <dl className="grid gap-4 sm:grid-cols-2">
-              <Field label="Documento">
+              <DetailField label="Documento">
                 {DOCUMENT_TYPE_LABELS[c.documentType]} {formatDocument(c.documentType, c.documentNumber)}
-              </Field>
-              <Field label="Condición fiscal">{TAX_CONDITION_LABELS[c.taxCondition]}</Field>
-              <Field label="Segmento">{SEGMENT_LABELS[c.segment]}</Field>
-              <Field label="Gran cliente">{c.isLargeAccount ? <Badge variant="secondary">Sí</Badge> : 'No'}</Field>
-              <Field label="Gestor de cuenta">{c.keyAccountManager}</Field>
-              <Field label="Sucursal">{row.branchName}</Field>
+              </DetailField>
+              <DetailField label="Condición fiscal">{TAX_CONDITION_LABELS[c.taxCondition]}</DetailField>
+              <DetailField label="Segmento">{SEGMENT_LABELS[c.segment]}</DetailField>
+              <DetailField label="Gran cliente">{c.isLargeAccount ? <Badge variant="secondary">Sí</Badge> : 'No'}</DetailField>
+              <DetailField label="Gestor de cuenta">{c.keyAccountManager}</DetailField>
+              <DetailField label="Sucursal">{row.branchName}</DetailField>
             </dl>
           </CardContent>
         </Card>
@@ -78,12 +71,12 @@ export default async function CustomerPage({ params, searchParams }: { params: P
           </CardHeader>
           <CardContent>
             <dl className="grid gap-4 sm:grid-cols-2">
-              <Field label="Correo electrónico">{c.email}</Field>
-              <Field label="Teléfono">{c.phone}</Field>
-              <Field label="Dirección">{c.address}</Field>
-              <Field label="Localidad">{row.localityName ? `${row.localityName}, ${row.provinceName}` : null}</Field>
-              <Field label="Registrado">{formatDateTime(c.createdAt)}</Field>
-              <Field label="Última modificación">{formatDateTime(c.updatedAt)}</Field>
+              <DetailField label="Correo electrónico">{c.email}</DetailField>
+              <DetailField label="Teléfono">{c.phone}</DetailField>
+              <DetailField label="Dirección">{c.address}</DetailField>
+              <DetailField label="Localidad">{row.localityName ? `${row.localityName}, ${row.provinceName}` : null}</DetailField>
+              <DetailField label="Registrado">{formatDateTime(c.createdAt)}</DetailField>
+              <DetailField label="Última modificación">{formatDateTime(c.updatedAt)}</DetailField>
             </dl>
           </CardContent>
         </Card>

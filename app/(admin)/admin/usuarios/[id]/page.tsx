@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DetailField } from '@/components/detail-field';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CircleCheck, History } from 'lucide-react';
@@ -19,14 +20,6 @@ import { PasswordResetForm } from './password-reset';
 
 export const metadata: Metadata = { title: 'Usuario' };
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium uppercase tracking-wide text-muted-foreground">{label}</dt>
-      <dd className="mt-1 text-sm">{children || '—'}</dd>
-    </div>
-  );
-}
 
 export default async function UserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ creado?: string; actualizado?: string }> }) {
   const { id } = await params;
@@ -82,14 +75,14 @@ export default async function UserPage({ params, searchParams }: { params: Promi
             </CardHeader>
             <CardContent className="grid gap-4">
               <dl className="grid gap-4 sm:grid-cols-2">
-                <Field label="Estado">
+                <DetailField label="Estado">
                   <UserStatusBadge active={user.active} locked={user.locked} />
-                </Field>
-                <Field label="Último acceso">{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : 'Nunca'}</Field>
-                {user.locked && user.lockedUntil ? <Field label="Bloqueado hasta">{formatDateTime(user.lockedUntil)}</Field> : null}
-                <Field label="Intentos fallidos">{String(user.failedLogins)}</Field>
-                <Field label="Creado">{formatDateTime(user.createdAt)}</Field>
-                <Field label="Última modificación">{formatDateTime(user.updatedAt)}</Field>
+                </DetailField>
+                <DetailField label="Último acceso">{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : 'Nunca'}</DetailField>
+                {user.locked && user.lockedUntil ? <DetailField label="Bloqueado hasta">{formatDateTime(user.lockedUntil)}</DetailField> : null}
+                <DetailField label="Intentos fallidos">{String(user.failedLogins)}</DetailField>
+                <DetailField label="Creado">{formatDateTime(user.createdAt)}</DetailField>
+                <DetailField label="Última modificación">{formatDateTime(user.updatedAt)}</DetailField>
               </dl>
               <AccountStatusActions
                 name={user.name}
