@@ -18,6 +18,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
   pages: { signIn: '/login', error: '/login' },
+  logger: {
+    // A wrong password is an expected outcome (counted and audited), not a server error to log.
+    error(error) {
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type === 'CredentialsSignin') return;
+      console.error('[auth]', error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: 'Correo electrónico' }, password: { label: 'Contraseña', type: 'password' } },
