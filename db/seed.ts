@@ -3,7 +3,7 @@ import { hashPassword } from '@/lib/auth/password';
 import type { DatabaseHandle } from './client';
 import { bulkInsert } from './bulk';
 import { recordAudit } from './queries/audit';
-import { branches, company, customers, localities, pointsOfSale, provinces, userBranches, users, type Role } from './schema';
+import { branches, company, customers, localities, paymentEntities, pointsOfSale, provinces, tariffCategories, userBranches, users, type Role } from './schema';
 import { generateCustomers, LARGE_ACCOUNT_FIXTURES, type SeedCustomer } from './seed-data/customers';
 import { PROVINCES } from './seed-data/geography';
 
@@ -27,6 +27,30 @@ export const DEMO_USERS: { email: string; name: string; role: Role; branches?: s
   { email: 'auditor@cauce.example', name: 'Aurora Auditora', role: 'AUDITOR' },
   { email: 'cliente@cauce.example', name: 'Laura Méndez (Industrias Alimenticias del Cibao)', role: 'CLIENT', customer: 'GC-000001' },
   { email: 'cliente2@cauce.example', name: 'Héctor Almonte (Cervecería Nacional del Este)', role: 'CLIENT', customer: 'GC-000002' },
+];
+
+export const DEMO_TARIFF_CATEGORIES: [string, string][] = [
+  ['RES-SOC', 'Residencial social'],
+  ['RES', 'Residencial'],
+  ['COM', 'Comercial'],
+  ['IND', 'Industrial'],
+  ['GOB', 'Gobierno e instituciones'],
+];
+
+export const DEMO_PAYMENT_ENTITIES: [string, string, 'CARD' | 'DIRECT_DEBIT' | 'BANK_TRANSFER'][] = [
+  ['VISA', 'Visa', 'CARD'],
+  ['MASTERCARD', 'Mastercard', 'CARD'],
+  ['AMEX', 'American Express', 'CARD'],
+  ...(['DIRECT_DEBIT', 'BANK_TRANSFER'] as const).flatMap((method) =>
+    [
+      ['BPD', 'Banco Popular Dominicano'],
+      ['BANRESERVAS', 'Banreservas'],
+      ['BHD', 'Banco BHD'],
+      ['SCOTIA', 'Scotiabank República Dominicana'],
+      ['BSC', 'Banco Santa Cruz'],
+      ['APAP', 'Asociación Popular de Ahorros y Préstamos'],
+    ].map(([code, name]) => [`${code}-${method === 'DIRECT_DEBIT' ? 'DA' : 'TR'}`, name, method] as [string, string, 'DIRECT_DEBIT' | 'BANK_TRANSFER']),
+  ),
 ];
 
 export async function isSeeded(handle: DatabaseHandle) {
@@ -74,6 +98,8 @@ export async function seedDemo(handle: DatabaseHandle, log: (msg: string) => voi
         .returning();
       if (u.branches) await tx.insert(userBranches).values(u.branches.map((code) => ({ userId: user.id, branchId: branchIds.get(code)! })));
     }
+    await tx.insert(tariffCategories).values(DEMO_TARIFF_CATEGORIES.map(([code, name]) => ({ code, name })));
+    await tx.insert(paymentEntities).values(DEMO_PAYMENT_ENTITIES.map(([code, name, method]) => ({ code, name, method })));
     await recordAudit(tx, null, { entity: 'system', entityId: 'seed', action: 'CREATE', after: { demo: true, customers: inserted.length } });
   });
   log(`Datos de demostración cargados: ${PROVINCES.length} provincias, ${DEMO_BRANCHES.length} sucursales, ${DEMO_CUSTOMER_COUNT} clientes, ${DEMO_USERS.length} usuarios.`);

@@ -3,4 +3,5 @@ export * from './organization';
 export * from './customers';
 export * from './users';
 export * from './audit';
+export * from './crm';
 export * from './relations';

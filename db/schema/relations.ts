@@ -1,5 +1,6 @@
 import { relations } from 'drizzle-orm';
 import { auditLog } from './audit';
+import { accountGroups, accounts, agreementPaymentMethods, agreements, paymentEntities, tariffCategories, workOrders } from './crm';
 import { customerContacts, customers } from './customers';
 import { branches, localities, pointsOfSale, provinces } from './organization';
 import { userBranches, users } from './users';
@@ -33,4 +34,35 @@ export const userBranchesRelations = relations(userBranches, ({ one }) => ({
 }));
 export const auditLogRelations = relations(auditLog, ({ one }) => ({
   user: one(users, { fields: [auditLog.userId], references: [users.id] }),
+}));
+
+export const agreementsRelations = relations(agreements, ({ one, many }) => ({
+  customer: one(customers, { fields: [agreements.customerId], references: [customers.id] }),
+  branch: one(branches, { fields: [agreements.branchId], references: [branches.id] }),
+  locality: one(localities, { fields: [agreements.localityId], references: [localities.id] }),
+  groups: many(accountGroups),
+  accounts: many(accounts),
+  workOrders: many(workOrders),
+  paymentMethods: many(agreementPaymentMethods),
+}));
+export const accountGroupsRelations = relations(accountGroups, ({ one, many }) => ({
+  agreement: one(agreements, { fields: [accountGroups.agreementId], references: [agreements.id] }),
+  branch: one(branches, { fields: [accountGroups.branchId], references: [branches.id] }),
+  accounts: many(accounts),
+}));
+export const accountsRelations = relations(accounts, ({ one }) => ({
+  agreement: one(agreements, { fields: [accounts.agreementId], references: [agreements.id] }),
+  group: one(accountGroups, { fields: [accounts.groupId], references: [accountGroups.id] }),
+  tariffCategory: one(tariffCategories, { fields: [accounts.tariffCategoryId], references: [tariffCategories.id] }),
+  locality: one(localities, { fields: [accounts.localityId], references: [localities.id] }),
+}));
+export const workOrdersRelations = relations(workOrders, ({ one }) => ({
+  agreement: one(agreements, { fields: [workOrders.agreementId], references: [agreements.id] }),
+  accountGroup: one(accountGroups, { fields: [workOrders.accountGroupId], references: [accountGroups.id] }),
+  account: one(accounts, { fields: [workOrders.accountId], references: [accounts.id] }),
+  branch: one(branches, { fields: [workOrders.branchId], references: [branches.id] }),
+}));
+export const agreementPaymentMethodsRelations = relations(agreementPaymentMethods, ({ one }) => ({
+  agreement: one(agreements, { fields: [agreementPaymentMethods.agreementId], references: [agreements.id] }),
+  entity: one(paymentEntities, { fields: [agreementPaymentMethods.entityId], references: [paymentEntities.id] }),
 }));

@@ -22,6 +22,9 @@ export const AUDIT_ACTION_LABELS: Record<(typeof AUDIT_ACTIONS)[number], string>
   LOGIN_FAILED: 'Intento fallido',
   LOCK: 'Bloqueo de cuenta',
   PASSWORD_RESET: 'Cambio de contraseña',
+  APPROVE: 'Aprobación',
+  REJECT: 'Rechazo',
+  STATUS_CHANGE: 'Cambio de estado',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -31,4 +34,11 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   point_of_sale: 'Punto de venta',
   session: 'Sesión',
   system: 'Sistema',
+  agreement: 'Acuerdo',
+  account_group: 'Grupo de cuentas',
+  account: 'Cuenta',
+  work_order: 'Orden de trabajo',
+  payment_method: 'Medio de pago',
+  attribute_definition: 'Atributo dinámico',
+  exchange_rate: 'Tipo de cambio',
 };
