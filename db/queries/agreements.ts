@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { BranchScope } from '@/lib/auth/scope';
 import type { DbOrTx } from '../client';
 import { agreements, branches, customers, localities, provinces } from '../schema';
+import { branchScopeCondition, containsPattern } from './filters';
 
 export type AgreementRow = typeof agreements.$inferSelect;
 export type AgreementFilter = {
@@ -15,16 +16,12 @@ export type AgreementFilter = {
   attributes?: Record<string, string>;
 };
 
-export function agreementScope(scope: BranchScope): SQL | undefined {
-  if (scope.all) return undefined;
-  if (!scope.branchIds.length) return sql`false`;
-  return inArray(agreements.branchId, scope.branchIds);
-}
+export const agreementScope = (scope: BranchScope) => branchScopeCondition(agreements.branchId, scope);
 
 function conditions(scope: BranchScope, f: AgreementFilter) {
   const where: (SQL | undefined)[] = [agreementScope(scope)];
   if (f.q) {
-    const q = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const q = containsPattern(f.q);
     where.push(or(ilike(agreements.name, q), ilike(agreements.code, q), ilike(customers.legalName, q), ilike(customers.documentNumber, q)));
   }
   if (f.status) where.push(eq(agreements.status, f.status));

@@ -1,7 +1,9 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { BranchScope } from '@/lib/auth/scope';
 import type { DbOrTx } from '../client';
 import { branches, customers, localities, provinces } from '../schema';
+import { nextCode } from './codes';
+import { branchScopeCondition, containsPattern } from './filters';
 
 export type CustomerRow = typeof customers.$inferSelect;
 export type CustomerFilter = {
@@ -12,17 +14,12 @@ export type CustomerFilter = {
   dir?: 'asc' | 'desc';
 };
 
-function scopeCondition(scope: BranchScope): SQL | undefined {
-  if (scope.all) return undefined;
-  // An empty scope must match nothing, not everything.
-  if (!scope.branchIds.length) return sql`false`;
-  return inArray(customers.branchId, scope.branchIds);
-}
+const scopeCondition = (scope: BranchScope) => branchScopeCondition(customers.branchId, scope);
 
 function filterConditions(scope: BranchScope, f: CustomerFilter) {
   const where: (SQL | undefined)[] = [scopeCondition(scope)];
   if (f.q) {
-    const q = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const q = containsPattern(f.q);
     const digits = f.q.replace(/[^0-9A-Za-z]/g, '');
     where.push(or(ilike(customers.legalName, q), ilike(customers.code, q), digits ? ilike(customers.documentNumber, `%${digits}%`) : undefined));
   }
@@ -121,11 +118,6 @@ export async function findCustomerByDocument(db: DbOrTx, documentType: CustomerR
 }
 
 /** Next customer code CL-NNNNNN; the unique index on code settles races. */
-export async function nextCustomerCode(db: DbOrTx) {
-  const [row] = await db
-    .select({ max: sql<number | null>`max(substring(${customers.code} from 4)::int)` })
-    .from(customers)
-    .where(sql`${customers.code} ~ '^CL-[0-9]{6,}$'`);
-  const n = (row?.max ?? 0) + 1;
-  return `CL-${String(n).padStart(6, '0')}`;
+export function nextCustomerCode(db: DbOrTx) {
+  return nextCode(db, customers, customers.code, 'CL');
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { branches, customers, userBranches, users, type Role } from '../schema';
+import { containsPattern } from './filters';
 
 export async function findUserByEmail(db: DbOrTx, email: string) {
   const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
@@ -22,7 +23,7 @@ export type UserListFilter = { q?: string; role?: Role; active?: boolean };
 export async function listUsers(db: DbOrTx, filter: UserListFilter, page: { limit: number; offset: number }) {
   const where: SQL[] = [];
   if (filter.q) {
-    const q = `%${filter.q}%`;
+    const q = containsPattern(filter.q);
     where.push(or(ilike(users.email, q), ilike(users.name, q))!);
   }
   if (filter.role) where.push(eq(users.role, filter.role));

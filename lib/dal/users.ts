@@ -20,13 +20,12 @@ function assertAdmin(actor: Actor) {
 }
 
 const notFound = () => new NotFoundError('No se encontró el usuario.');
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
 
 export async function listUsersForAdmin(actor: Actor, params: UserListParams, db = getDb(), now = new Date()) {
   assertAdmin(actor);
   const page = params.page ?? 1;
   const active = params.estado ? params.estado === 'activo' : undefined;
-  const result = await listUsers(db, { q: params.q ? escapeLike(params.q) : undefined, role: params.role, active }, { limit: USERS_PAGE_SIZE, offset: (page - 1) * USERS_PAGE_SIZE });
+  const result = await listUsers(db, { q: params.q, role: params.role, active }, { limit: USERS_PAGE_SIZE, offset: (page - 1) * USERS_PAGE_SIZE });
   const rows = result.rows.map((r) => ({ ...r, locked: isLocked(r.lockedUntil, now) }));
   return { rows, total: result.total, page, pageSize: USERS_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(result.total / USERS_PAGE_SIZE)) };
 }

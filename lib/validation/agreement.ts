@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkbox, optionalEmail } from './fields';
 import { BILLING_FREQUENCY_VALUES, BILLING_MODE_VALUES, BILLING_OPPORTUNITY_VALUES, ITEM_GROUPING_VALUES } from '@/db/schema/enums';
 
 const intIn = (min: number, max: number, label: string) =>
@@ -19,12 +20,7 @@ export const agreementInputSchema = z
     itemGrouping: z.enum(ITEM_GROUPING_VALUES, { error: 'Seleccione el agrupamiento de ítems imprimibles.' }),
     graceDays: intIn(0, 365, 'Días de gracia'),
     dueDays: intIn(0, 365, 'Días de vencimiento'),
-    email: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => (v ? v.toLowerCase() : null))
-      .pipe(z.email({ error: 'Correo electrónico no válido.' }).max(200).nullable()),
+    email: optionalEmail(),
     discountPct: z
       .string()
       .trim()
@@ -46,10 +42,7 @@ export const agreementInputSchema = z
       .optional()
       .transform((v) => (v ? v : null))
       .pipe(isoDate('Fecha de fin de vigencia no válida.').nullable()),
-    delinquencyExempt: z
-      .union([z.literal('on'), z.literal('true'), z.literal('false'), z.boolean()])
-      .optional()
-      .transform((v) => v === 'on' || v === 'true' || v === true),
+    delinquencyExempt: checkbox(),
   })
   .refine((v) => !v.validTo || v.validTo >= v.validFrom, { path: ['validTo'], error: 'El fin de vigencia no puede ser anterior al inicio.' });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkbox, optionalEmail } from './fields';
 import { DOCUMENT_TYPES, SEGMENTS, TAX_CONDITIONS } from '@/db/schema/enums';
 import { validateDocument, type DocumentType } from '@/lib/domain/documents';
 
@@ -34,17 +35,9 @@ export const customerInputSchema = z
     documentNumber: z.string().trim().min(1, { error: 'Indique el número de documento.' }),
     taxCondition: z.enum(TAX_CONDITIONS, { error: 'Seleccione la condición fiscal.' }),
     segment: z.enum(SEGMENTS, { error: 'Seleccione el segmento.' }),
-    isLargeAccount: z
-      .union([z.literal('on'), z.literal('true'), z.literal('false'), z.boolean()])
-      .optional()
-      .transform((v) => v === 'on' || v === 'true' || v === true),
+    isLargeAccount: checkbox(),
     keyAccountManager: optionalText(120),
-    email: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => (v ? v.toLowerCase() : null))
-      .pipe(z.email({ error: 'Correo electrónico no válido.' }).max(200).nullable()),
+    email: optionalEmail(),
     phone: z
       .string()
       .trim()
