@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { Banknote, Building2, ClipboardList, House, LayoutDashboard, ShieldCheck, UserCog, Users, FileText } from 'lucide-react';
+import { Banknote, Building2, ClipboardList, Coins, CreditCard, FileText, Gauge, Handshake, House, LayoutDashboard, ShieldCheck, SlidersHorizontal, UserCog, Users, Wrench } from 'lucide-react';
 import type { NavIcon, NavSection } from '@/lib/auth/navigation';
 import { cn } from '@/lib/utils';
 
@@ -16,6 +16,12 @@ const ICONS: Record<NavIcon, typeof House> = {
   'user-cog': UserCog,
   'file-text': FileText,
   layout: LayoutDashboard,
+  handshake: Handshake,
+  gauge: Gauge,
+  wrench: Wrench,
+  'credit-card': CreditCard,
+  sliders: SlidersHorizontal,
+  coins: Coins,
 };
 
 export function NavLinks({ sections, onNavigate }: { sections: NavSection[]; onNavigate?: () => void }) {

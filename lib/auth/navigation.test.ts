@@ -9,12 +9,17 @@ describe('navigationFor', () => {
     expect(hrefs('staff', 'CASHIER')).toEqual(['/clientes', '/caja']);
   });
 
-  it('shows branch staff the dashboard and customers but not the audit log', () => {
-    expect(hrefs('staff', 'BRANCH_STAFF')).toEqual(['/inicio', '/clientes']);
+  it('shows branch staff the dashboard, customers and the CRM but not the audit log', () => {
+    expect(hrefs('staff', 'BRANCH_STAFF')).toEqual(['/inicio', '/clientes', '/acuerdos', '/cuentas', '/ordenes']);
   });
 
-  it('shows an inspector only inspections', () => {
-    expect(hrefs('staff', 'INSPECTOR')).toEqual(['/inspecciones']);
+  it('shows an inspector work orders and inspections only', () => {
+    expect(hrefs('staff', 'INSPECTOR')).toEqual(['/ordenes', '/inspecciones']);
+  });
+
+  it('shows the catalogs only to administrators', () => {
+    expect(hrefs('admin', 'ADMIN')).toEqual(expect.arrayContaining(['/admin/entidades-pago', '/admin/atributos', '/admin/tipos-de-cambio']));
+    expect(hrefs('admin', 'AUDITOR')).not.toContain('/admin/atributos');
   });
 
   it('shows the auditor the audit log', () => {

@@ -1,6 +1,6 @@
 import { can, type Permission, type Role } from './roles';
 
-export type NavIcon = 'home' | 'users' | 'cash' | 'clipboard' | 'shield' | 'building' | 'user-cog' | 'file-text' | 'layout';
+export type NavIcon = 'home' | 'users' | 'cash' | 'clipboard' | 'shield' | 'building' | 'user-cog' | 'file-text' | 'layout' | 'handshake' | 'gauge' | 'wrench' | 'credit-card' | 'sliders' | 'coins';
 export type NavItem = { href: string; label: string; icon: NavIcon; permission: Permission };
 export type NavSection = { title: string; items: NavItem[] };
 
@@ -10,6 +10,9 @@ const STAFF: NavSection[] = [
     items: [
       { href: '/inicio', label: 'Inicio', icon: 'home', permission: 'dashboard.staff' },
       { href: '/clientes', label: 'Clientes', icon: 'users', permission: 'customers.read' },
+      { href: '/acuerdos', label: 'Acuerdos', icon: 'handshake', permission: 'agreements.read' },
+      { href: '/cuentas', label: 'Cuentas', icon: 'gauge', permission: 'agreements.read' },
+      { href: '/ordenes', label: 'Órdenes de trabajo', icon: 'wrench', permission: 'workorders.read' },
       { href: '/caja', label: 'Caja', icon: 'cash', permission: 'cash.use' },
       { href: '/inspecciones', label: 'Inspecciones', icon: 'clipboard', permission: 'inspections.use' },
     ],
@@ -24,10 +27,21 @@ const ADMIN: NavSection[] = [
       { href: '/admin', label: 'Panel', icon: 'layout', permission: 'admin.users' },
       { href: '/admin/usuarios', label: 'Usuarios', icon: 'user-cog', permission: 'admin.users' },
       { href: '/admin/sucursales', label: 'Sucursales y puntos de venta', icon: 'building', permission: 'admin.branches' },
+      { href: '/admin/entidades-pago', label: 'Entidades de pago', icon: 'credit-card', permission: 'admin.catalogs' },
+      { href: '/admin/atributos', label: 'Atributos dinámicos', icon: 'sliders', permission: 'admin.catalogs' },
+      { href: '/admin/tipos-de-cambio', label: 'Tipos de cambio', icon: 'coins', permission: 'admin.catalogs' },
       { href: '/admin/audit', label: 'Registro de auditoría', icon: 'shield', permission: 'audit.read' },
     ],
   },
-  { title: 'Portal del personal', items: [{ href: '/clientes', label: 'Clientes', icon: 'users', permission: 'customers.read' }] },
+  {
+    title: 'Portal del personal',
+    items: [
+      { href: '/clientes', label: 'Clientes', icon: 'users', permission: 'customers.read' },
+      { href: '/acuerdos', label: 'Acuerdos', icon: 'handshake', permission: 'agreements.read' },
+      { href: '/cuentas', label: 'Cuentas', icon: 'gauge', permission: 'agreements.read' },
+      { href: '/ordenes', label: 'Órdenes de trabajo', icon: 'wrench', permission: 'workorders.read' },
+    ],
+  },
 ];
 
 const PORTAL: NavSection[] = [

@@ -30,12 +30,16 @@ export const PERMISSIONS = {
   'customers.write': ['ADMIN', 'BRANCH_STAFF'],
   'agreements.read': ['ADMIN', 'BRANCH_STAFF', 'AUDITOR'],
   'agreements.write': ['ADMIN', 'BRANCH_STAFF'],
+  'workorders.read': ['ADMIN', 'BRANCH_STAFF', 'AUDITOR', 'INSPECTOR'],
+  'workorders.create': ['ADMIN', 'BRANCH_STAFF'],
   'workorders.decide': ['ADMIN', 'BRANCH_STAFF'],
+  'workorders.complete': ['ADMIN', 'BRANCH_STAFF', 'INSPECTOR'],
   'cash.use': ['CASHIER'],
   'inspections.use': ['INSPECTOR'],
   'audit.read': ['ADMIN', 'AUDITOR'],
   'admin.users': ['ADMIN'],
   'admin.branches': ['ADMIN'],
+  'admin.catalogs': ['ADMIN'],
   'portal.use': ['CLIENT'],
 } as const satisfies Record<string, readonly Role[]>;
 
