@@ -41,4 +41,5 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   payment_method: 'Medio de pago',
   attribute_definition: 'Atributo dinámico',
   exchange_rate: 'Tipo de cambio',
+  payment_entity: 'Entidad de pago',
 };
