@@ -1,5 +1,6 @@
 'use client';
 
+import { formStateView } from '@/components/forms/form-state';
 import { useActionState, useState } from 'react';
 import Link from 'next/link';
 import { LoaderCircle } from 'lucide-react';
@@ -34,8 +35,7 @@ type Props = {
 
 export function UserForm(props: Props) {
   const [state, formAction, pending] = useActionState(props.action, undefined);
-  const sent = state && !state.ok ? (state.values as Record<string, string | string[]> | undefined) : undefined;
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const { sent, errors } = formStateView(state);
   return (
     <form action={formAction} className="grid max-w-3xl gap-6" noValidate>
       {state && !state.ok ? (

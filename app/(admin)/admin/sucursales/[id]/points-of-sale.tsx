@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { formStateView } from '@/components/forms/form-state';
 import { CircleCheck, Plus } from 'lucide-react';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -19,17 +20,16 @@ type PointOfSale = { id: string; number: number; description: string; active: bo
 /** The add form; it clears itself after a success because React resets uncontrolled forms. */
 export function AddPointOfSaleForm({ action }: { action: Action }) {
   const [state, dispatch, pending] = useActionState(action, undefined);
-  const sent = state && !state.ok ? (state.values as Record<string, string> | undefined) : undefined;
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const { sent, errors, value } = formStateView(state);
   return (
     <form action={dispatch} key={sent ? JSON.stringify(sent) : 'blank'} className="grid gap-3" noValidate>
       {state ? <Result state={state} /> : null}
       <div className="grid gap-3 sm:grid-cols-[9rem_1fr_auto] sm:items-start">
         <FormField label="Número" htmlFor="posNumber" required error={errors.number} description="1 a 99999, único en la empresa.">
-          <Input name="number" inputMode="numeric" maxLength={5} defaultValue={sent?.number ?? ''} className="font-mono" {...fieldAria('posNumber', errors.number, true)} />
+          <Input name="number" inputMode="numeric" maxLength={5} defaultValue={value('number', '')} className="font-mono" {...fieldAria('posNumber', errors.number, true)} />
         </FormField>
         <FormField label="Descripción" htmlFor="posDescription" required error={errors.description}>
-          <Input name="description" maxLength={120} defaultValue={sent?.description ?? ''} placeholder="Ej.: Caja 3 — ventanilla" {...fieldAria('posDescription', errors.description)} />
+          <Input name="description" maxLength={120} defaultValue={value('description', '')} placeholder="Ej.: Caja 3 — ventanilla" {...fieldAria('posDescription', errors.description)} />
         </FormField>
         <Button type="submit" variant="secondary" disabled={pending} className="sm:mt-[1.375rem]">
           <Plus /> Agregar
