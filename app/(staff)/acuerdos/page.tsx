@@ -1,0 +1,178 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ArrowDown, ArrowUp, FileSignature, Plus } from 'lucide-react';
+import { AttributeFilterControls } from '@/components/agreements/attribute-filters';
+import { agreementListHref } from '@/components/agreements/list-href';
+import { AgreementStatusBadge, DELINQUENCY_STATUS_LABELS, DelinquencyBadge } from '@/components/crm/status-badges';
+import { PageHeader } from '@/components/shell/page-header';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Input } from '@/components/ui/input';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { PaginationBar } from '@/components/ui/pagination';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { can } from '@/lib/auth/roles';
+import { agreementListOptions, listAgreements } from '@/lib/dal/agreements';
+import { requirePageActor } from '@/lib/dal/page';
+import { BILLING_MODE_LABELS } from '@/lib/domain/billing-frequency';
+import { AGREEMENT_STATUS_LABELS } from '@/lib/domain/crm-status';
+import { DOCUMENT_TYPE_LABELS, formatDocument } from '@/lib/domain/documents';
+import { formatDate } from '@/lib/domain/format';
+import { agreementListSchema, parseAttributeFilters, type AgreementListParams } from '@/lib/validation/agreement';
+import { firstValues, type RawSearchParams } from '@/lib/validation/search-params';
+
+export const metadata: Metadata = { title: 'Acuerdos' };
+
+export default async function AgreementsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const actor = await requirePageActor('agreements.read');
+  const raw = firstValues(await searchParams);
+  const params = agreementListSchema.parse(raw);
+  const options = await agreementListOptions(actor);
+  const attributes = parseAttributeFilters(raw, options.definitions);
+  // A branch outside the actor's scope is ignored, like any other bad parameter.
+  const branchId = options.branches.some((b) => b.id === params.branchId) ? params.branchId : undefined;
+  const result = await listAgreements(actor, { ...params, branchId, attributes });
+  const canWrite = can(actor.role, 'agreements.write');
+  const filtered = Boolean(params.q || params.status || branchId || params.billingMode || params.delinquencyStatus || attributes.length);
+  const href = (patch: Partial<AgreementListParams>) => agreementListHref({ ...params, branchId }, attributes, patch);
+
+  const sortHeader = (key: NonNullable<AgreementListParams['sort']>, label: string) => {
+    const current = (params.sort ?? 'name') === key;
+    const dir = current && params.dir !== 'desc' ? 'desc' : 'asc';
+    return (
+      <Link href={href({ sort: key, dir, page: undefined })} className="inline-flex items-center gap-1 hover:underline">
+        {label}
+        {current ? params.dir === 'desc' ? <ArrowDown className="size-3" aria-label="descendente" /> : <ArrowUp className="size-3" aria-label="ascendente" /> : null}
+      </Link>
+    );
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Acuerdos"
+        crumbs={[{ label: 'Inicio', href: '/' }, { label: 'Acuerdos' }]}
+        description="Acuerdos de facturación: condiciones comerciales de cada cliente."
+        actions={
+          canWrite ? (
+            <Button asChild>
+              <Link href="/acuerdos/nuevo">
+                <Plus /> Nuevo acuerdo
+              </Link>
+            </Button>
+          ) : undefined
+        }
+      />
+      <form className="mb-4 flex flex-wrap items-end gap-2" role="search" aria-label="Filtrar acuerdos">
+        <Input name="q" defaultValue={params.q} placeholder="Buscar por nombre, código, cliente o documento" className="w-full sm:w-96" aria-label="Buscar" />
+        <NativeSelect name="status" defaultValue={params.status ?? ''} aria-label="Estado" wrapperClassName="w-40">
+          <NativeSelectOption value="">Todos los estados</NativeSelectOption>
+          {Object.entries(AGREEMENT_STATUS_LABELS).map(([k, label]) => (
+            <NativeSelectOption key={k} value={k}>
+              {label}
+            </NativeSelectOption>
+          ))}
+        </NativeSelect>
+        {options.branches.length > 1 ? (
+          <NativeSelect name="branchId" defaultValue={branchId ?? ''} aria-label="Sucursal" wrapperClassName="w-52">
+            <NativeSelectOption value="">Todas las sucursales</NativeSelectOption>
+            {options.branches.map((b) => (
+              <NativeSelectOption key={b.id} value={b.id}>
+                {b.name}
+              </NativeSelectOption>
+            ))}
+          </NativeSelect>
+        ) : null}
+        <NativeSelect name="billingMode" defaultValue={params.billingMode ?? ''} aria-label="Modalidad de facturación" wrapperClassName="w-64">
+          <NativeSelectOption value="">Todas las modalidades</NativeSelectOption>
+          {Object.entries(BILLING_MODE_LABELS).map(([k, label]) => (
+            <NativeSelectOption key={k} value={k}>
+              {label}
+            </NativeSelectOption>
+          ))}
+        </NativeSelect>
+        <NativeSelect name="delinquencyStatus" defaultValue={params.delinquencyStatus ?? ''} aria-label="Estado de morosidad" wrapperClassName="w-48">
+          <NativeSelectOption value="">Toda la morosidad</NativeSelectOption>
+          {Object.entries(DELINQUENCY_STATUS_LABELS).map(([k, label]) => (
+            <NativeSelectOption key={k} value={k}>
+              {label}
+            </NativeSelectOption>
+          ))}
+        </NativeSelect>
+        <AttributeFilterControls definitions={options.definitions} current={attributes} />
+        {params.sort ? <input type="hidden" name="sort" value={params.sort} /> : null}
+        {params.dir ? <input type="hidden" name="dir" value={params.dir} /> : null}
+        <Button type="submit" variant="secondary">
+          Filtrar
+        </Button>
+        {filtered ? (
+          <Button variant="ghost" asChild>
+            <Link href="/acuerdos">Limpiar</Link>
+          </Button>
+        ) : null}
+      </form>
+
+      {result.total === 0 ? (
+        <EmptyState
+          icon={FileSignature}
+          title={filtered ? 'Ningún acuerdo coincide con el filtro' : 'Todavía no hay acuerdos'}
+          description={filtered ? 'Pruebe con otro nombre, cliente o documento, o limpie los filtros.' : 'Registre el primer acuerdo de facturación de su sucursal.'}
+          action={
+            canWrite && !filtered ? (
+              <Button asChild>
+                <Link href="/acuerdos/nuevo">Nuevo acuerdo</Link>
+              </Button>
+            ) : undefined
+          }
+        />
+      ) : (
+        <div className="rounded-md border">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>{sortHeader('code', 'Código')}</TableHead>
+                <TableHead>{sortHeader('name', 'Nombre')}</TableHead>
+                <TableHead>Cliente</TableHead>
+                <TableHead className="hidden lg:table-cell">Sucursal</TableHead>
+                <TableHead className="hidden xl:table-cell">Modalidad</TableHead>
+                <TableHead>Moneda</TableHead>
+                <TableHead>Estado</TableHead>
+                <TableHead>Morosidad</TableHead>
+                <TableHead className="hidden 2xl:table-cell">{sortHeader('createdAt', 'Alta')}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {result.rows.map((a) => (
+                <TableRow key={a.id}>
+                  <TableCell className="font-mono text-xs">{a.code}</TableCell>
+                  <TableCell>
+                    <Link href={`/acuerdos/${a.id}`} className="font-medium text-primary hover:underline">
+                      {a.name}
+                    </Link>
+                  </TableCell>
+                  <TableCell>
+                    <div>{a.customerName}</div>
+                    <div className="text-xs whitespace-nowrap text-muted-foreground">
+                      {DOCUMENT_TYPE_LABELS[a.documentType]} {formatDocument(a.documentType, a.documentNumber)}
+                    </div>
+                  </TableCell>
+                  <TableCell className="hidden lg:table-cell">{a.branchName}</TableCell>
+                  <TableCell className="hidden xl:table-cell">{BILLING_MODE_LABELS[a.billingMode]}</TableCell>
+                  <TableCell className="font-mono text-xs">{a.currency}</TableCell>
+                  <TableCell>
+                    <AgreementStatusBadge status={a.status} />
+                  </TableCell>
+                  <TableCell>
+                    <DelinquencyBadge status={a.delinquencyStatus} />
+                  </TableCell>
+                  <TableCell className="hidden whitespace-nowrap 2xl:table-cell">{formatDate(a.createdAt)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      <PaginationBar className="mt-4" page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={(p) => href({ page: p })} />
+    </>
+  );
+}

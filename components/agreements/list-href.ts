@@ -1,0 +1,15 @@
+import type { AgreementListParams, AttributeFilter } from '@/lib/validation/agreement';
+
+/**
+ * The /acuerdos URL for the current filters with a change applied, keeping the attribute filters
+ * (`attr.<key>=value`); page 1 and empty values are left out. E.g. ({ q: 'agua' }, [], { page: 2 }) → '/acuerdos?q=agua&page=2'.
+ */
+export function agreementListHref(params: AgreementListParams, attributes: AttributeFilter[], patch: Partial<AgreementListParams> = {}): string {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...params, ...patch })) {
+    if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) qs.set(k, String(v));
+  }
+  for (const a of attributes) qs.set(`attr.${a.key}`, a.value);
+  const s = qs.toString();
+  return s ? `/acuerdos?${s}` : '/acuerdos';
+}
