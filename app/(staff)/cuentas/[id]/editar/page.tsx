@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AccountForm } from '@/components/accounts/account-form';
+import { PageHeader } from '@/components/shell/page-header';
+import { Alert, AlertDescription } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { updateAccountAction } from '@/lib/actions/accounts';
+import { NotFoundError } from '@/lib/auth/errors';
+import { accountFormContext, getAccount } from '@/lib/dal/accounts';
+import { requirePageActor } from '@/lib/dal/page';
+
+export const metadata: Metadata = { title: 'Editar cuenta' };
+
+export default async function EditAccountPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requirePageActor('agreements.write');
+  const orNotFound = (e: unknown) => (e instanceof NotFoundError ? notFound() : Promise.reject(e));
+  const row = await getAccount(actor, id).catch(orNotFound);
+  const c = row.account;
+  const ctx = await accountFormContext(actor, c.agreementId, c.tariffCategoryId).catch(orNotFound);
+  const href = `/cuentas/${c.id}`;
+  const locked = c.status === 'CLOSED' ? 'Una cuenta cerrada no se puede modificar.' : row.agreement.status === 'CLOSED' ? 'El acuerdo está cerrado: sus cuentas no se pueden modificar.' : null;
+  // The account's current group stays selectable even if it was closed since.
+  const groups = row.group?.id && !ctx.groups.some((g) => g.id === row.group?.id) ? [...ctx.groups, { id: row.group.id, code: row.group.code!, name: row.group.name!, status: row.group.status! }] : ctx.groups;
+  return (
+    <>
+      <PageHeader
+        title={`Editar cuenta ${c.number}`}
+        description={c.description}
+        crumbs={[{ label: 'Inicio', href: '/' }, { label: 'Cuentas', href: '/cuentas' }, { label: c.number, href }, { label: 'Editar' }]}
+      />
+      {locked ? (
+        <div className="grid max-w-2xl gap-4">
+          <Alert variant="destructive" role="alert">
+            <AlertDescription>{locked}</AlertDescription>
+          </Alert>
+          <Button variant="outline" className="w-fit" asChild>
+            <Link href={href}>Volver a la cuenta</Link>
+          </Button>
+        </div>
+      ) : (
+        <AccountForm
+          action={updateAccountAction.bind(null, c.id)}
+          initial={{ ...c, provinceId: row.provinceId }}
+          options={{ ...ctx, groups }}
+          agreementLabel={`${row.agreement.code} — ${row.agreement.name}`}
+          submitLabel="Guardar cambios"
+          cancelHref={href}
+        />
+      )}
+    </>
+  );
+}

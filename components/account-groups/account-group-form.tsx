@@ -1,0 +1,91 @@
+'use client';
+
+import { useActionState } from 'react';
+import Link from 'next/link';
+import { LoaderCircle } from 'lucide-react';
+import { formStateView } from '@/components/forms/form-state';
+import { Alert, AlertDescription } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { FormField, fieldAria } from '@/components/ui/form-field';
+import { Input } from '@/components/ui/input';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import type { ActionResult } from '@/lib/actions/result';
+
+export type AccountGroupFormValues = {
+  name?: string;
+  branchId?: string;
+  billingAddress?: string;
+  deliveryAddress?: string | null;
+  email?: string | null;
+};
+
+export function AccountGroupForm({
+  action,
+  initial,
+  branches,
+  agreementLabel,
+  submitLabel,
+  cancelHref,
+}: {
+  action: (prev: ActionResult<string> | undefined, formData: FormData) => Promise<ActionResult<string>>;
+  initial: AccountGroupFormValues;
+  branches: { id: string; name: string }[];
+  /** The agreement the group belongs to, shown read-only ("AC-000001 — Nombre"). */
+  agreementLabel: string;
+  submitLabel: string;
+  cancelHref: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, undefined);
+  // After a failed submit the form shows what the user typed, not the initial values.
+  const { sent, errors, value } = formStateView(state);
+  const v = (key: keyof AccountGroupFormValues) => value(key, initial[key]);
+
+  return (
+    <form action={formAction} key={sent ? JSON.stringify(sent) : 'initial'} className="grid max-w-4xl gap-6" noValidate>
+      {state && !state.ok ? (
+        <Alert variant="destructive" role="alert">
+          <AlertDescription>{state.error}</AlertDescription>
+        </Alert>
+      ) : null}
+      <fieldset className="grid gap-4 md:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold">Datos del grupo</legend>
+        <FormField label="Acuerdo" htmlFor="agreement" className="md:col-span-2">
+          <Input id="agreement" value={agreementLabel} readOnly disabled />
+        </FormField>
+        <FormField label="Nombre" htmlFor="name" required error={errors.name}>
+          <Input name="name" defaultValue={v('name')} maxLength={200} {...fieldAria('name', errors.name)} />
+        </FormField>
+        <FormField label="Sucursal" htmlFor="branchId" required error={errors.branchId}>
+          <NativeSelect name="branchId" defaultValue={v('branchId')} placeholder="Seleccione…" {...fieldAria('branchId', errors.branchId)}>
+            {branches.map((b) => (
+              <NativeSelectOption key={b.id} value={b.id}>
+                {b.name}
+              </NativeSelectOption>
+            ))}
+          </NativeSelect>
+        </FormField>
+      </fieldset>
+      <fieldset className="grid gap-4 md:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold">Facturación y entrega</legend>
+        <FormField label="Domicilio de facturación" htmlFor="billingAddress" required error={errors.billingAddress} className="md:col-span-2">
+          <Input name="billingAddress" defaultValue={v('billingAddress')} maxLength={300} {...fieldAria('billingAddress', errors.billingAddress)} />
+        </FormField>
+        <FormField label="Domicilio de entrega" htmlFor="deliveryAddress" error={errors.deliveryAddress} description="Donde se recibe la factura impresa, si difiere del de facturación." className="md:col-span-2">
+          <Input name="deliveryAddress" defaultValue={v('deliveryAddress')} maxLength={300} {...fieldAria('deliveryAddress', errors.deliveryAddress, true)} />
+        </FormField>
+        <FormField label="Correo electrónico" htmlFor="email" error={errors.email}>
+          <Input name="email" type="email" defaultValue={v('email')} {...fieldAria('email', errors.email)} />
+        </FormField>
+      </fieldset>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? <LoaderCircle className="animate-spin" aria-hidden /> : null}
+          {submitLabel}
+        </Button>
+        <Button variant="outline" asChild>
+          <Link href={cancelHref}>Cancelar</Link>
+        </Button>
+      </div>
+    </form>
+  );
+}
