@@ -52,7 +52,8 @@ async function newAgreement(actor: Actor, branchCode: string, name: string) {
     anchorMonth: '1',
     validFrom: '2026-01-01',
   });
-  return (await createAgreement(actor, input)).agreement.id;
+  // Whatever required attributes the demo seed defines; unknown keys are dropped.
+  return (await createAgreement(actor, input, { uso_principal: 'Comercial' })).agreement.id;
 }
 
 const form = (over: Record<string, unknown>) => paymentMethodInputSchema.parse({ method: 'CARD', expiryMonth: '12', expiryYear: '2028', ...over });
