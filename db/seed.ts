@@ -6,6 +6,7 @@ import { recordAudit } from './queries/audit';
 import { branches, company, customers, localities, paymentEntities, pointsOfSale, provinces, tariffCategories, userBranches, users, type Role } from './schema';
 import { generateCustomers, LARGE_ACCOUNT_FIXTURES, type SeedCustomer } from './seed-data/customers';
 import { PROVINCES } from './seed-data/geography';
+import { crmIsEmpty, loadScaleState, seedCrmDemo, seedCrmScale } from './seed-crm';
 
 export const DEMO_PASSWORD = 'Cauce.Demo2026';
 export const DEMO_SEED = 20_261_123;
@@ -58,11 +59,24 @@ export async function isSeeded(handle: DatabaseHandle) {
   return rows.length > 0;
 }
 
-/** The demo utility: deterministic, so two seeds of an empty database are identical. */
+/**
+ * The demo utility: deterministic, so two seeds of an empty database are identical. Idempotent: an
+ * already seeded database is left as it is, except that one seeded before the CRM existed (no
+ * agreement yet) gets the CRM demo data once.
+ */
 export async function seedDemo(handle: DatabaseHandle, log: (msg: string) => void = () => {}) {
   const { db } = handle;
+  if (await isSeeded(handle)) {
+    if (!(await crmIsEmpty(db))) {
+      log('La base ya tiene los datos de demostración; no se vuelven a cargar.');
+      return;
+    }
+    const crm = await db.transaction((tx) => seedCrmDemo(tx, DEMO_SEED));
+    if (crm) log(describeCrm(crm));
+    return;
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction(async (tx) => {
+  const crm = await db.transaction(async (tx) => {
     await tx.insert(company).values({
       legalName: 'Instituto Nacional de Aguas Potables y Alcantarillados (demo)',
       tradeName: 'Aguas Nacionales',
@@ -100,9 +114,17 @@ export async function seedDemo(handle: DatabaseHandle, log: (msg: string) => voi
     }
     await tx.insert(tariffCategories).values(DEMO_TARIFF_CATEGORIES.map(([code, name]) => ({ code, name })));
     await tx.insert(paymentEntities).values(DEMO_PAYMENT_ENTITIES.map(([code, name, method]) => ({ code, name, method })));
-    await recordAudit(tx, null, { entity: 'system', entityId: 'seed', action: 'CREATE', after: { demo: true, customers: inserted.length } });
+    const crm = await seedCrmDemo(tx, DEMO_SEED);
+    await recordAudit(tx, null, { entity: 'system', entityId: 'seed', action: 'CREATE', after: { demo: true, customers: inserted.length, ...crm } });
+    return crm;
   });
   log(`Datos de demostración cargados: ${PROVINCES.length} provincias, ${DEMO_BRANCHES.length} sucursales, ${DEMO_CUSTOMER_COUNT} clientes, ${DEMO_USERS.length} usuarios.`);
+  if (crm) log(describeCrm(crm));
+}
+
+function describeCrm(crm: NonNullable<Awaited<ReturnType<typeof seedCrmDemo>>>) {
+  const n = (v: number) => v.toLocaleString('es-DO');
+  return `CRM: ${n(crm.agreements)} acuerdos, ${n(crm.accountGroups)} grupos, ${n(crm.accounts)} cuentas, ${n(crm.workOrders)} órdenes de trabajo, ${n(crm.paymentMethods)} medios de pago, ${n(crm.exchangeRates)} tasas de cambio.`;
 }
 
 function toCustomerRow(c: SeedCustomer, branchIds: Map<string, string>, localityIds: Map<string, string>) {
@@ -124,8 +146,9 @@ function toCustomerRow(c: SeedCustomer, branchIds: Map<string, string>, locality
 }
 
 /**
- * `--scale N`: N more synthetic customers, continuing the numbering, through multi-row inserts.
- * Deterministic: the same N on the same database state adds the same customers.
+ * `--scale N`: N more synthetic customers, continuing the numbering, each with about one agreement
+ * (two or three for large accounts) and two accounts, their activation orders and payment methods,
+ * all through multi-row inserts. Deterministic: the same N on the same database state adds the same data.
  */
 export async function seedScale(handle: DatabaseHandle, count: number, log: (msg: string) => void = () => {}) {
   const { db } = handle;
@@ -134,6 +157,10 @@ export async function seedScale(handle: DatabaseHandle, count: number, log: (msg
   const branchIds = new Map(branchRows.map((b) => [b.code, b.id]));
   const locRows = await db.select({ id: localities.id, name: localities.name, code: provinces.code }).from(localities).innerJoin(provinces, eq(provinces.id, localities.provinceId));
   const localityIds = new Map(locRows.map((l) => [`${l.code}|${l.name}`, l.id]));
+  const crmState = await loadScaleState(db);
+  if (!crmState) log('Sin los usuarios de demostración (admin@, sucursal@): se agregan solo clientes.');
+  const fmt = (v: number) => v.toLocaleString('es-DO');
+  const totals = { customers: 0, agreements: 0, accountGroups: 0, accounts: 0, workOrders: 0, paymentMethods: 0 };
   const started = Date.now();
   const batch = 20_000;
   for (let done = 0; done < count; done += batch) {
@@ -143,8 +170,20 @@ export async function seedScale(handle: DatabaseHandle, count: number, log: (msg
       return [r.code, r.legalName, r.documentType, r.documentNumber, r.taxCondition, r.segment, r.isLargeAccount, r.keyAccountManager, r.email, r.phone, r.address, r.localityId, r.branchId];
     });
     await bulkInsert(handle, 'customers', ['code', 'legal_name', 'document_type', 'document_number', 'tax_condition', 'segment', 'is_large_account', 'key_account_manager', 'email', 'phone', 'address', 'locality_id', 'branch_id'], rows, 'on conflict do nothing');
-    log(`  ${Math.min(done + batch, count).toLocaleString('es-DO')} / ${count.toLocaleString('es-DO')} clientes`);
+    totals.customers += part.length;
+    if (crmState) {
+      const added = await seedCrmScale(handle, part.map((c) => c.code), DEMO_SEED, crmState);
+      for (const [k, v] of Object.entries(added)) totals[k as keyof typeof totals] += v;
+    }
+    const secs = Math.max((Date.now() - started) / 1000, 0.001);
+    const all = Object.values(totals).reduce((a, b) => a + b, 0);
+    log(`  ${fmt(totals.customers)} / ${fmt(count)} clientes, ${fmt(totals.agreements)} acuerdos, ${fmt(totals.accounts)} cuentas — ${fmt(Math.round(all / secs))} filas/s`);
   }
-  const secs = (Date.now() - started) / 1000;
-  log(`Escala: ${count.toLocaleString('es-DO')} clientes en ${secs.toFixed(1)} s (${Math.round(count / Math.max(secs, 0.001)).toLocaleString('es-DO')}/s).`);
+  const secs = Math.max((Date.now() - started) / 1000, 0.001);
+  const all = Object.values(totals).reduce((a, b) => a + b, 0);
+  log(
+    `Escala: ${fmt(totals.customers)} clientes, ${fmt(totals.agreements)} acuerdos, ${fmt(totals.accountGroups)} grupos, ${fmt(totals.accounts)} cuentas, ` +
+      `${fmt(totals.workOrders)} órdenes, ${fmt(totals.paymentMethods)} medios de pago: ${fmt(all)} filas en ${secs.toFixed(1)} s (${fmt(Math.round(all / secs))} filas/s).`,
+  );
+  return totals;
 }
