@@ -22,7 +22,8 @@ export default async function EditAccountPage({ params }: { params: Promise<{ id
   const href = `/cuentas/${c.id}`;
   const locked = c.status === 'CLOSED' ? 'Una cuenta cerrada no se puede modificar.' : row.agreement.status === 'CLOSED' ? 'El acuerdo está cerrado: sus cuentas no se pueden modificar.' : null;
   // The account's current group stays selectable even if it was closed since.
-  const groups = row.group?.id && !ctx.groups.some((g) => g.id === row.group?.id) ? [...ctx.groups, { id: row.group.id, code: row.group.code!, name: row.group.name!, status: row.group.status! }] : ctx.groups;
+  const current = row.group;
+  const groups = current && !ctx.groups.some((g) => g.id === current.id) ? [...ctx.groups, current] : ctx.groups;
   return (
     <>
       <PageHeader
