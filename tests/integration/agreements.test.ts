@@ -144,7 +144,13 @@ describe('dynamic attributes of agreements', () => {
   });
 
   it('whitelists list filters against the definitions and their types', () => {
-    const defs: AttributeDefinition[] = [ZONA, RIEGO, REF, { key: 'caudal', label: 'Caudal', type: 'NUMBER', required: false, options: null }, { key: 'visita', label: 'Visita', type: 'DATE', required: false, options: null }].map((d) => ({ ...d, options: d.options ? [...d.options] : null }));
+    const defs: AttributeDefinition[] = [
+      { ...ZONA, options: [...ZONA.options] },
+      RIEGO,
+      REF,
+      { key: 'caudal', label: 'Caudal', type: 'NUMBER', required: false, options: null },
+      { key: 'visita', label: 'Visita', type: 'DATE', required: false, options: null },
+    ];
     const raw = {
       [`attr.${ZONA.key}`]: 'Este', // not an option
       [`attr.${RIEGO.key}`]: 'false',
