@@ -18,7 +18,7 @@ export async function addPaymentMethodAction(agreementId: string, prev: State<st
   const result = await run(prev, formData);
   if (!result.ok) return { ...result, values: withoutInstrumentNumber(result.values) };
   revalidatePath(`/acuerdos/${agreementId}`);
-  redirect(`/acuerdos/${agreementId}?medio-de-pago=agregado#medios-de-pago`);
+  redirect(`/acuerdos/${agreementId}#medios-de-pago`);
 }
 
 export async function setDefaultPaymentMethodAction(id: string, prev: State<string>, formData: FormData): Promise<ActionResult<string>> {

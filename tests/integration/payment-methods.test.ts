@@ -202,6 +202,24 @@ describe('scope and status', () => {
   });
 });
 
+describe('agreement detail section', () => {
+  it('shows the card masked with its entity and expiry, and the write actions only to writers', async () => {
+    const { renderToString } = await import('react-dom/server');
+    const { AgreementPaymentMethodsSection } = await import('@/components/payment-methods/agreement-payment-methods-section');
+    const agreement = { id: sdcAgreement, status: 'NEW', branchId: staff.branchIds[0], code: 'AC' };
+    const html = renderToString(await AgreementPaymentMethodsSection({ actor: staff, agreement }));
+    expect(html).toContain('•••• 4242');
+    expect(html).toContain('Visa');
+    expect(html).toContain('12/2028');
+    expect(html).not.toContain(VISA);
+    expect(html).toContain('Agregar medio de pago');
+    const readOnly = renderToString(await AgreementPaymentMethodsSection({ actor: auditor, agreement }));
+    expect(readOnly).toContain('•••• 4242');
+    expect(readOnly).not.toContain('Agregar medio de pago');
+    expect(readOnly).not.toContain('Desactivar');
+  });
+});
+
 describe('payment method actions', () => {
   const digest = (p: Promise<unknown>) => p.then(() => 'resolved', (e: { digest?: string }) => e.digest ?? String(e));
   async function signInAs(email: string) {

@@ -1,0 +1,110 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CircleCheck, CreditCard, Plus } from 'lucide-react';
+import { PageHeader } from '@/components/shell/page-header';
+import { Alert, AlertDescription } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { requirePageActor } from '@/lib/dal/page';
+import { listPaymentEntitiesForAdmin } from '@/lib/dal/payment-entities';
+import { PAYMENT_METHOD_LABELS } from '@/lib/domain/payment-instrument';
+import { paymentEntityListSchema } from '@/lib/validation/catalogs';
+import { firstValues, type RawSearchParams } from '@/lib/validation/search-params';
+import { ENTITY_METHOD_OPTIONS } from './options';
+
+export const metadata: Metadata = { title: 'Entidades de pago' };
+
+// A few card brands and banks: one page, no pagination.
+export default async function PaymentEntitiesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const actor = await requirePageActor('admin.catalogs');
+  const raw = firstValues(await searchParams);
+  const { method } = paymentEntityListSchema.parse(raw);
+  const rows = await listPaymentEntitiesForAdmin(actor, { method });
+  const saved = raw.creada ?? raw.actualizada;
+  return (
+    <>
+      <PageHeader
+        title="Entidades de pago"
+        crumbs={[{ label: 'Administración', href: '/admin' }, { label: 'Entidades de pago' }]}
+        description="Marcas de tarjeta y bancos entre los que se elige al registrar el medio de pago de un acuerdo."
+        actions={
+          <Button asChild>
+            <Link href="/admin/entidades-pago/nueva">
+              <Plus /> Nueva entidad
+            </Link>
+          </Button>
+        }
+      />
+      {saved ? (
+        <Alert className="mb-4" role="status">
+          <CircleCheck />
+          <AlertDescription>
+            Entidad <span className="font-mono">{saved}</span> {raw.creada ? 'registrada' : 'actualizada'}.
+          </AlertDescription>
+        </Alert>
+      ) : null}
+      <form className="mb-4 flex flex-wrap items-end gap-2" role="search" aria-label="Filtrar entidades">
+        <NativeSelect name="method" defaultValue={method ?? ''} aria-label="Medio de pago" wrapperClassName="w-56">
+          <NativeSelectOption value="">Todos los medios</NativeSelectOption>
+          {ENTITY_METHOD_OPTIONS.map((m) => (
+            <NativeSelectOption key={m.value} value={m.value}>
+              {m.label}
+            </NativeSelectOption>
+          ))}
+        </NativeSelect>
+        <Button type="submit" variant="secondary">
+          Filtrar
+        </Button>
+        {method ? (
+          <Button variant="ghost" asChild>
+            <Link href="/admin/entidades-pago">Limpiar</Link>
+          </Button>
+        ) : null}
+      </form>
+      {rows.length === 0 ? (
+        <EmptyState
+          icon={CreditCard}
+          title={method ? 'No hay entidades de ese medio' : 'Todavía no hay entidades de pago'}
+          description={method ? 'Limpie el filtro o registre una entidad nueva.' : 'Registre las marcas de tarjeta y los bancos con que operan sus clientes.'}
+          action={
+            <Button asChild>
+              <Link href="/admin/entidades-pago/nueva">Nueva entidad</Link>
+            </Button>
+          }
+        />
+      ) : (
+        <div className="rounded-md border">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Código</TableHead>
+                <TableHead>Nombre</TableHead>
+                <TableHead>Medio</TableHead>
+                <TableHead className="text-right">En uso</TableHead>
+                <TableHead>Estado</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((e) => (
+                <TableRow key={e.id}>
+                  <TableCell className="font-mono text-xs">{e.code}</TableCell>
+                  <TableCell>
+                    <Link href={`/admin/entidades-pago/${e.id}`} className="font-medium text-primary hover:underline">
+                      {e.name}
+                    </Link>
+                  </TableCell>
+                  <TableCell>{PAYMENT_METHOD_LABELS[e.method]}</TableCell>
+                  <TableCell className="text-right tabular-nums">{e.uses}</TableCell>
+                  <TableCell>{e.active ? <Badge variant="success">Activa</Badge> : <Badge variant="secondary">Inactiva</Badge>}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </>
+  );
+}
