@@ -14,9 +14,12 @@ export type Actor = {
 /** Which branches' data an actor may see: every branch, or a list (possibly empty). */
 export type BranchScope = { all: true } | { all: false; branchIds: string[] };
 
-/** branchScope(admin) → all; branchScope(staff of B1) → [B1]; branchScope(client) → [] */
+/**
+ * branchScope(admin) → all; branchScope(staff of B1) → [B1]; branchScope(client) → [].
+ * Inspectors work field orders of every branch; what they may do is limited by permissions.
+ */
 export function branchScope(actor: Pick<Actor, 'role' | 'branchIds'>): BranchScope {
-  if (actor.role === 'ADMIN' || actor.role === 'AUDITOR') return { all: true };
+  if (actor.role === 'ADMIN' || actor.role === 'AUDITOR' || actor.role === 'INSPECTOR') return { all: true };
   if (actor.role === 'BRANCH_STAFF' || actor.role === 'CASHIER') return { all: false, branchIds: actor.branchIds };
   return { all: false, branchIds: [] };
 }
