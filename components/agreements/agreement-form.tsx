@@ -83,12 +83,15 @@ export function AgreementForm({
   options: opts,
   submitLabel,
   cancelHref,
+  branchLocked = false,
 }: {
   action: Action;
   initial: AgreementFormValues;
   options: AgreementFormOptions;
   submitLabel: string;
   cancelHref: string;
+  /** On edit: the branch is fixed once the agreement exists (its orders and groups are scoped by it). */
+  branchLocked?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, undefined);
   // After a failed submit the form shows what the user typed, not the initial values.
@@ -164,8 +167,22 @@ export function AgreementForm({
             aria-describedby="customerDocument-description"
           />
         </FormField>
-        <FormField label="Sucursal" htmlFor="branchId" required error={errors.branchId} description="Define el punto de venta con que se emiten las facturas.">
-          <NativeSelect name="branchId" value={branchId} onChange={(e) => setBranchId(e.target.value)} placeholder="Seleccione…" {...fieldAria('branchId', errors.branchId, true)}>
+        <FormField
+          label="Sucursal"
+          htmlFor="branchId"
+          required
+          error={errors.branchId}
+          description={branchLocked ? 'La sucursal no se cambia una vez creado el acuerdo.' : 'Define el punto de venta con que se emiten las facturas.'}
+        >
+          {branchLocked ? <input type="hidden" name="branchId" value={branchId} /> : null}
+          <NativeSelect
+            name={branchLocked ? undefined : 'branchId'}
+            value={branchId}
+            onChange={(e) => setBranchId(e.target.value)}
+            disabled={branchLocked}
+            placeholder="Seleccione…"
+            {...fieldAria('branchId', errors.branchId, true)}
+          >
             {opts.branches.map((b) => (
               <NativeSelectOption key={b.id} value={b.id}>
                 {b.name}

@@ -162,6 +162,10 @@ export async function updateAgreement(actor: Actor, id: string, input: Agreement
     const existing = await q.findAgreement(tx, branchScope(actor), id);
     if (!existing) throw notFound();
     if (existing.agreement.status === 'CLOSED') throw new UserError('Un acuerdo cerrado no se puede modificar.');
+    // Its work orders and account groups carry the branch too (they are scoped by it): it stays fixed.
+    if (input.branchId !== existing.agreement.branchId) {
+      throw new UserError('Revise los campos marcados.', { branchId: ['La sucursal de un acuerdo no se cambia una vez creado.'] });
+    }
     await assertReferences(tx, actor, input);
     const attributes: Record<string, AttributeValue> = { ...existing.agreement.attributes, ...(await checkedAttributes(tx, rawAttributes)) };
     const [updated] = await tx.update(agreements).set({ ...input, attributes, updatedAt: new Date() }).where(eq(agreements.id, id)).returning();

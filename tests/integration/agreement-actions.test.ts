@@ -180,6 +180,15 @@ describe('updateAgreementAction', () => {
     expect(after.name).toBe(agreement.name);
   });
 
+  it('keeps the branch fixed once the agreement exists (its orders are scoped by it)', async () => {
+    const agreement = await existing();
+    await signInAs('admin@cauce.example');
+    const result = await updateAgreementAction(agreement.id, undefined, form({ branchId: sti }));
+    expect(result).toMatchObject({ ok: false, fieldErrors: { branchId: ['La sucursal de un acuerdo no se cambia una vez creado.'] } });
+    const [after] = await h.db.select().from(agreements).where(eq(agreements.id, agreement.id));
+    expect(after.branchId).toBe(sdc);
+  });
+
   it("answers 'not found' to branch staff editing another branch's agreement", async () => {
     const other = await existing('NEW', 'STI');
     await signInAs('sucursal@cauce.example');

@@ -42,6 +42,7 @@ export default async function EditAgreementPage({ params }: { params: Promise<{ 
         options={options}
         submitLabel="Guardar cambios"
         cancelHref={`/acuerdos/${a.id}`}
+        branchLocked
       />
     </>
   );
