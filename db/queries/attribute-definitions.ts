@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AttributeDefinition, AttributeEntity } from '@/lib/domain/dynamic-attributes';
 import type { DbOrTx } from '../client';
-import { accounts, agreements, attributeDefinitions } from '../schema';
+import { accountGroups, accounts, agreements, attributeDefinitions } from '../schema';
 
 /** The active dynamic attribute definitions of an entity, in the admin's order. */
 export async function activeAttributeDefinitions(db: DbOrTx, entity: AttributeEntity): Promise<AttributeDefinition[]> {
@@ -59,7 +59,6 @@ export async function updateAttributeDefinitionRow(tx: DbOrTx, id: string, patch
 
 /** How many records hold a non-empty value under the key (agreements and accounts keep their values in `attributes`). */
 export async function attributeValueCount(db: DbOrTx, entity: AttributeEntity, key: string) {
-  const table = entity === 'AGREEMENT' ? agreements : entity === 'ACCOUNT' ? accounts : null;
-  if (!table) return 0;
+  const table = entity === 'AGREEMENT' ? agreements : entity === 'ACCOUNT' ? accounts : accountGroups;
   return db.$count(table, sql`${table.attributes} ->> ${key} is not null`);
 }

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-o
 import { alias } from 'drizzle-orm/pg-core';
 import type { BranchScope } from '@/lib/auth/scope';
 import type { DbOrTx } from '../client';
-import { accountGroups, accounts, agreements, auditLog, branches, users, workOrders } from '../schema';
+import { accountGroups, accounts, agreements, branches, users, workOrders } from '../schema';
 import { nextCode } from './codes';
 import { branchScopeCondition, containsPattern } from './filters';
 
@@ -111,17 +111,6 @@ export async function findWorkOrder(db: DbOrTx, scope: BranchScope, id: string) 
   return row;
 }
 
-/** The notes typed when the order was marked done; they live in that audit entry (the table has no column for them). */
-export async function findCompletionNotes(db: DbOrTx, id: string): Promise<string | null> {
-  const [row] = await db
-    .select({ after: auditLog.after })
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, 'work_order'), eq(auditLog.entityId, id), eq(auditLog.action, 'STATUS_CHANGE')))
-    .orderBy(desc(auditLog.id))
-    .limit(1);
-  const notes = (row?.after as { notes?: unknown } | null | undefined)?.notes;
-  return typeof notes === 'string' && notes ? notes : null;
-}
 
 /** Locks the order row inside a transaction, so two deciders or completers cannot both win. */
 export async function lockWorkOrder(tx: DbOrTx, id: string) {

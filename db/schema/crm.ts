@@ -90,6 +90,7 @@ export const accountGroups = pgTable('account_groups', {
   billingAddress: text('billing_address').notNull(),
   deliveryAddress: text('delivery_address'),
   email: varchar('email', { length: 200 }),
+  attributes: jsonb('attributes').$type<Record<string, string | number | boolean | null>>().notNull().default({}),
   createdBy: uuid('created_by').references(() => users.id),
   ...timestamps,
 }, (t) => [
@@ -109,6 +110,7 @@ export const accounts = pgTable('accounts', {
   tariffCategoryId: uuid('tariff_category_id').notNull().references(() => tariffCategories.id),
   meterNumber: varchar('meter_number', { length: 30 }),
   status: accountStatusEnum('status').notNull().default('ACTIVE'),
+  statusReason: text('status_reason'),
   startDate: date('start_date').notNull(),
   attributes: jsonb('attributes').$type<Record<string, string | number | boolean | null>>().notNull().default({}),
   ...timestamps,
@@ -138,6 +140,7 @@ export const workOrders = pgTable('work_orders', {
   decidedAt: timestamp('decided_at', { withTimezone: true }),
   completedBy: uuid('completed_by').references(() => users.id),
   completedAt: timestamp('completed_at', { withTimezone: true }),
+  completionNotes: text('completion_notes'),
   ...timestamps,
 }, (t) => [
   index('work_orders_agreement_idx').on(t.agreementId),

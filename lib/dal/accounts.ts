@@ -48,7 +48,7 @@ export async function getAccount(actor: Actor, id: string, db = getDb()) {
   if (!isUuid(id)) throw accountNotFound();
   const row = await q.findAccount(db, branchScope(actor), id);
   if (!row) throw accountNotFound();
-  // accounts has no status_reason column: the reason of the last status change lives in the audit log.
+  // The reason is on the account; when and by whom it changed come from the audit log.
   const statusChange = row.account.status === 'ACTIVE' ? undefined : await q.lastStatusChange(db, id);
   return { ...row, statusChange };
 }
@@ -178,7 +178,7 @@ export async function updateAccount(actor: Actor, id: string, input: AccountInpu
     .catch(translateMeterViolation);
 }
 
-/** Closes an account for good, with a reason (kept in the audit log); its meter becomes free. */
+/** Closes an account for good, with a reason; its meter becomes free. */
 export async function closeAccount(actor: Actor, id: string, reason: string, db = getDb()) {
   assertCan(actor, 'agreements.write');
   if (!isUuid(id)) throw accountNotFound();
@@ -187,7 +187,7 @@ export async function closeAccount(actor: Actor, id: string, reason: string, db 
     if (!(await q.findAccount(tx, branchScope(actor), id))) throw accountNotFound();
     const current = await q.lockAccount(tx, id);
     if (current.status === 'CLOSED') throw new UserError(`La cuenta ya está ${ACCOUNT_STATUS_LABELS.CLOSED.toLowerCase()}.`);
-    const [updated] = await tx.update(accounts).set({ status: 'CLOSED', updatedAt: new Date() }).where(eq(accounts.id, id)).returning();
+    const [updated] = await tx.update(accounts).set({ status: 'CLOSED', statusReason: reason.trim(), updatedAt: new Date() }).where(eq(accounts.id, id)).returning();
     await recordAudit(tx, actor, { entity: 'account', entityId: id, action: 'STATUS_CHANGE', before: { status: current.status }, after: { status: updated.status, reason: reason.trim() } });
     return updated;
   });

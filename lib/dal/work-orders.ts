@@ -63,8 +63,7 @@ export async function getWorkOrder(actor: Actor, id: string, db = getDb()) {
   if (!isUuid(id)) throw notFound();
   const row = await q.findWorkOrder(db, branchScope(actor), id);
   if (!row) throw notFound();
-  const completionNotes = row.order.status === 'DONE' ? await q.findCompletionNotes(db, id) : null;
-  return { ...row, completionNotes };
+  return { ...row, completionNotes: row.order.completionNotes };
 }
 
 /** What the new-order form offers: the agreement (within the scope) and its accounts. */
@@ -204,7 +203,7 @@ export async function completeWorkOrder(actor: Actor, id: string, notes?: string
     if (!next.ok) throw new UserError(next.error);
     const [updated] = await tx
       .update(workOrders)
-      .set({ status: next.status, completedBy: actor.id, completedAt: new Date(), updatedAt: new Date() })
+      .set({ status: next.status, completedBy: actor.id, completedAt: new Date(), completionNotes: cleanNotes, updatedAt: new Date() })
       .where(eq(workOrders.id, id))
       .returning();
     await recordAudit(tx, actor, { entity: 'work_order', entityId: id, action: 'STATUS_CHANGE', before: { status: order.status }, after: { status: updated.status, notes: cleanNotes } });
@@ -216,7 +215,7 @@ export async function completeWorkOrder(actor: Actor, id: string, notes?: string
       const applied = account.status === EFFECT_SOURCE[effect.accountStatus];
       accountChange = { accountId: account.id, number: account.number, before: account.status, after: applied ? effect.accountStatus : account.status, applied };
       if (applied) {
-        await tx.update(accounts).set({ status: effect.accountStatus, updatedAt: new Date() }).where(eq(accounts.id, account.id));
+        await tx.update(accounts).set({ status: effect.accountStatus, statusReason: effect.accountStatus === 'ACTIVE' ? null : `Orden ${order.number}`, updatedAt: new Date() }).where(eq(accounts.id, account.id));
         await recordAudit(tx, actor, { entity: 'account', entityId: account.id, action: 'STATUS_CHANGE', before: { status: account.status }, after: { status: effect.accountStatus, workOrder: order.number } });
       }
     }

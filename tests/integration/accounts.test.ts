@@ -200,7 +200,7 @@ describe('accounts', () => {
     expect((await h.db.select().from(accounts).where(eq(accounts.id, account.id)))[0].status).toBe('ACTIVE');
 
     const closed = await closeAccount(staff, account.id, 'Cliente se mudó');
-    expect(closed.status).toBe('CLOSED');
+    expect(closed).toMatchObject({ status: 'CLOSED', statusReason: 'Cliente se mudó' });
     const audit = await auditOf('account', account.id);
     expect(audit.map((a) => a.action)).toEqual(['CREATE', 'STATUS_CHANGE']);
     expect(audit[1]).toMatchObject({ before: { status: 'ACTIVE' }, after: { status: 'CLOSED', reason: 'Cliente se mudó' } });

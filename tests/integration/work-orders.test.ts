@@ -163,12 +163,14 @@ describe('completing', () => {
     expect(done.order.completedAt).toBeInstanceOf(Date);
     expect(done.accountChange).toMatchObject({ before: 'ACTIVE', after: 'DISCONNECTED', applied: true });
     expect(await accountStatus(account.id)).toBe('DISCONNECTED');
+    expect((await h.db.select().from(accounts).where(eq(accounts.id, account.id)))[0].statusReason).toBe(`Orden ${cut.number}`);
     expect(await getWorkOrder(staff, cut.id)).toMatchObject({ completedByName: 'Sergio Sucursal', completionNotes: 'Se retiró la acometida' });
 
     const reconnect = await createWorkOrder(staff, input({ type: 'RECONNECTION', target: 'ACCOUNT', accountId: account.id, description: 'Pago recibido' }));
     await decideWorkOrder(admin, reconnect.id, 'APPROVE');
     await completeWorkOrder(staff2, reconnect.id);
     expect(await accountStatus(account.id)).toBe('ACTIVE');
+    expect((await h.db.select().from(accounts).where(eq(accounts.id, account.id)))[0].statusReason).toBeNull();
 
     const audit = await h.db.select().from(auditLog).where(and(eq(auditLog.entity, 'account'), eq(auditLog.entityId, account.id))).orderBy(auditLog.id);
     expect(audit.map((a) => [a.action, (a.before as { status: string }).status, (a.after as { status: string }).status])).toEqual([

@@ -98,7 +98,7 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
               <DetailField label="Sucursal">{row.branchName}</DetailField>
               {row.statusChange && c.status !== 'ACTIVE' ? (
                 <DetailField label={c.status === 'CLOSED' ? 'Motivo del cierre' : 'Último cambio de estado'}>
-                  {row.statusChange.reason ?? (row.statusChange.workOrder ? `Orden ${row.statusChange.workOrder}` : null)}
+                  {c.statusReason ?? row.statusChange.reason ?? (row.statusChange.workOrder ? `Orden ${row.statusChange.workOrder}` : null)}
                   <span className="block text-xs text-muted-foreground">
                     {formatDateTime(row.statusChange.at)}
                     {row.statusChange.userEmail ? ` · ${row.statusChange.userEmail}` : ''}
