@@ -41,7 +41,8 @@ export async function loadCrmRefs(db: DbOrTx): Promise<CrmRefs | null> {
     .from(branches)
     .innerJoin(localities, eq(localities.id, branches.localityId))
     .innerJoin(provinces, eq(provinces.id, localities.provinceId));
-  const locRows = await db.select({ id: localities.id, name: localities.name, provinceId: localities.provinceId }).from(localities).orderBy(localities.name);
+  // Sorted here, not by the database: collations differ between PGlite and PostgreSQL, and the RNG picks by position.
+  const locRows = (await db.select({ id: localities.id, name: localities.name, provinceId: localities.provinceId }).from(localities)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const branchMap = new Map(
     branchRows.map((b) => {
       // The branch's own locality (its province's capital in the demo) first: half the agreements go there.
@@ -163,5 +164,15 @@ async function bulkInsertObjects<T extends PgTable>(handle: DatabaseHandle, tabl
       return json[i] ? JSON.stringify(v) : (v as string | number | boolean | Date);
     }),
   );
-  await bulkInsert(handle, getTableName(table), keys.map((k) => columns[k].name), values);
+  await bulkInsertParallel(handle, getTableName(table), keys.map((k) => columns[k].name), values);
+}
+
+/**
+ * bulkInsert over a few connections at once on PostgreSQL (about three times faster than one
+ * connection for the scale seed); on PGlite the statements run in turn anyway. Not atomic: for seeds only.
+ */
+export async function bulkInsertParallel(handle: DatabaseHandle, table: string, columns: string[], rows: Parameters<typeof bulkInsert>[3], onConflict = '') {
+  const lanes = handle.kind === 'postgres' ? 4 : 1;
+  const size = Math.ceil(rows.length / lanes);
+  await Promise.all(Array.from({ length: lanes }, (_, i) => bulkInsert(handle, table, columns, rows.slice(i * size, (i + 1) * size), onConflict)));
 }

@@ -1,12 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import type { DatabaseHandle } from './client';
-import { bulkInsert } from './bulk';
 import { recordAudit } from './queries/audit';
 import { branches, company, customers, localities, paymentEntities, pointsOfSale, provinces, tariffCategories, userBranches, users, type Role } from './schema';
 import { generateCustomers, LARGE_ACCOUNT_FIXTURES, type SeedCustomer } from './seed-data/customers';
 import { PROVINCES } from './seed-data/geography';
-import { crmIsEmpty, loadScaleState, seedCrmDemo, seedCrmScale } from './seed-crm';
+import { bulkInsertParallel, crmIsEmpty, loadScaleState, seedCrmDemo, seedCrmScale } from './seed-crm';
 
 export const DEMO_PASSWORD = 'Cauce.Demo2026';
 export const DEMO_SEED = 20_261_123;
@@ -169,7 +168,7 @@ export async function seedScale(handle: DatabaseHandle, count: number, log: (msg
       const r = toCustomerRow(c, branchIds, localityIds);
       return [r.code, r.legalName, r.documentType, r.documentNumber, r.taxCondition, r.segment, r.isLargeAccount, r.keyAccountManager, r.email, r.phone, r.address, r.localityId, r.branchId];
     });
-    await bulkInsert(handle, 'customers', ['code', 'legal_name', 'document_type', 'document_number', 'tax_condition', 'segment', 'is_large_account', 'key_account_manager', 'email', 'phone', 'address', 'locality_id', 'branch_id'], rows, 'on conflict do nothing');
+    await bulkInsertParallel(handle, 'customers', ['code', 'legal_name', 'document_type', 'document_number', 'tax_condition', 'segment', 'is_large_account', 'key_account_manager', 'email', 'phone', 'address', 'locality_id', 'branch_id'], rows, 'on conflict do nothing');
     totals.customers += part.length;
     if (crmState) {
       const added = await seedCrmScale(handle, part.map((c) => c.code), DEMO_SEED, crmState);

@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
-import { isSeeded, seedDemo, seedScale } from '@/db/seed';
-import { loadEnv } from './env';
+import { seedDemo, seedScale } from '@/db/seed';
+import { ensureAuthSecret, loadEnv } from './env';
 
 loadEnv();
+// Payment instrument tokens are keyed with a secret derived from AUTH_SECRET.
+ensureAuthSecret(console.log);
 const { values } = parseArgs({ options: { scale: { type: 'string' } } });
 const scale = values.scale === undefined ? 0 : Number(values.scale);
 if (!Number.isInteger(scale) || scale < 0) {
@@ -14,8 +16,8 @@ if (!Number.isInteger(scale) || scale < 0) {
 const handle = openDatabase();
 try {
   await runMigrations(handle);
-  if (await isSeeded(handle)) console.log('La base ya tiene los datos de demostración; no se vuelven a cargar.');
-  else await seedDemo(handle, console.log);
+  // Idempotent: loads the demo into an empty database (or its CRM part into one seeded before the CRM).
+  await seedDemo(handle, console.log);
   if (scale > 0) await seedScale(handle, scale, console.log);
 } finally {
   await handle.close();

@@ -49,15 +49,27 @@ export const DEMO_ATTRIBUTE_DEFINITIONS = [
 // Exchange rates
 // ---------------------------------------------------------------------------
 
-// Next calendar day of an ISO date; e.g. addDays('2026-02-28', 1) → '2026-03-01'.
+// Day numbers (days since 1970-01-01) and back, memoized: the scale seed converts millions of dates.
+const dayNumbers = new Map<string, number>();
+const isoDays = new Map<number, string>();
+function dayNumber(iso: string): number {
+  let n = dayNumbers.get(iso);
+  if (n === undefined) dayNumbers.set(iso, (n = Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000)));
+  return n;
+}
+function isoDay(n: number): string {
+  let iso = isoDays.get(n);
+  if (iso === undefined) isoDays.set(n, (iso = new Date(n * 86_400_000).toISOString().slice(0, 10)));
+  return iso;
+}
+
+// Calendar arithmetic on ISO dates; e.g. addDays('2026-02-28', 1) → '2026-03-01'.
 export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return isoDay(dayNumber(iso) + days);
 }
 
 function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return dayNumber(to) - dayNumber(from);
 }
 
 /**
@@ -228,7 +240,7 @@ export function assignCodes(rows: CrmRows, counters: CodeCounters, meteredAccoun
   for (const g of rows.groups) groupCodes.set(g.id, (g.code = code('GR', ++counters.GR)));
   const accountNumbers = new Map<string, string>();
   const agreementOrder = new Map(rows.agreements.map((a, i) => [a.id, i]));
-  rows.accounts.sort((a, b) => agreementOrder.get(a.agreementId)! - agreementOrder.get(b.agreementId)! || a.startDate.localeCompare(b.startDate));
+  rows.accounts.sort((a, b) => agreementOrder.get(a.agreementId)! - agreementOrder.get(b.agreementId)! || (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0));
   for (const a of rows.accounts) {
     const n = ++counters.CT;
     accountNumbers.set(a.id, (a.number = code('CT', n)));
