@@ -144,6 +144,15 @@ const ACCOUNT_DESCRIPTIONS: Record<Segment, readonly string[]> = {
   GOVERNMENT: ['Edificio principal', 'Aulas', 'Cocina y comedor', 'Área de emergencias', 'Pabellón', 'Oficinas'],
 };
 
+const COMPLETION_NOTES: Record<OrderType, string> = {
+  ACTIVATION: 'Activación verificada en campo.',
+  NEW_CONNECTION: 'Acometida instalada y probada; sin fugas.',
+  DISCONNECTION: 'Llave de paso cerrada y precintada; lectura final tomada.',
+  RECONNECTION: 'Servicio restablecido; precinto retirado.',
+  METER_CHANGE: 'Medidor sustituido; lectura inicial del nuevo medidor registrada.',
+  INSPECTION: 'Instalación revisada sin novedades.',
+};
+
 const GROUP_NAMES = ['Nave de producción', 'Almacenes y despacho', 'Oficinas y comedor', 'Servicios generales', 'Puntos de venta', 'Zona norte', 'Zona sur'] as const;
 
 const USE_BY_SEGMENT: Record<Segment, string> = { RESIDENTIAL: 'Doméstico', COMMERCIAL: 'Comercial', INDUSTRIAL: 'Industrial', GOVERNMENT: 'Institucional' };
@@ -247,8 +256,12 @@ export function assignCodes(rows: CrmRows, counters: CodeCounters, meteredAccoun
     a.meterNumber = meteredAccounts.has(a.id) ? meterNumber(n) : null;
   }
   rows.orders.sort(byTime);
+  const accountsById = new Map(rows.accounts.map((a) => [a.id, a]));
   for (const o of rows.orders) {
     o.number = code('OT', ++counters.OT);
+    // Completing a disconnection leaves 'Orden OT-…' as the account's status reason, as the work-order DAL does.
+    const cut = o.type === 'DISCONNECTION' && o.status === 'DONE' && o.accountId ? accountsById.get(o.accountId) : undefined;
+    if (cut?.status === 'DISCONNECTED') cut.statusReason = `Orden ${o.number}`;
     o.description = (o.description ?? '')
       .replace('{AC}', agreementCodes.get(o.agreementId) ?? '')
       .replace('{GR}', (o.accountGroupId && groupCodes.get(o.accountGroupId)) || '')
@@ -347,6 +360,7 @@ function addOrder(ctx: Ctx, spec: OrderSpec) {
     decidedAt,
     completedBy: done ? (refs.inspectorId ?? decider) : null,
     completedAt,
+    completionNotes: done ? COMPLETION_NOTES[spec.type] : null,
     createdAt: spec.createdAt,
     updatedAt: completedAt ?? decidedAt ?? spec.createdAt,
   });
@@ -497,6 +511,7 @@ function addAgreement(ctx: Ctx, c: CrmCustomer, plan: SitePlan, single: boolean)
       billingAddress: agreement.billingAddress,
       deliveryAddress: rng.chance(0.5) ? `Recepción de facturas: ${streetAddress(rng, branch.provinceCode, locality.name)}` : null,
       email: agreement.email,
+      attributes: {},
       createdBy: null,
       createdAt: groupCreated,
       updatedAt: groupCreated,
@@ -532,6 +547,7 @@ function addAgreement(ctx: Ctx, c: CrmCustomer, plan: SitePlan, single: boolean)
       tariffCategoryId: refs.tariffIds[segmentTariff] ?? refs.tariffIds[TARIFF_BY_SEGMENT[c.segment]],
       meterNumber: null,
       status: accountStatus,
+      statusReason: accountStatus !== 'CLOSED' ? null : status === 'CLOSED' ? agreement.statusReason : 'Baja del servicio solicitada por el cliente',
       startDate,
       attributes: { diametro_acometida: diameter, caudal_contratado_m3: flow === null ? null : normalizeAttributeNumber(flow) },
       createdAt: accountCreated,

@@ -91,7 +91,7 @@ describe('CRM demo data', () => {
     expect(branchMismatch.n).toBe(0);
     const [cutWithoutOrder] = await rows<{ n: number }>(sql`
       select count(*)::int as n from accounts c where c.status = 'DISCONNECTED'
-      and not exists (select 1 from work_orders o where o.account_id = c.id and o.type = 'DISCONNECTION' and o.status = 'DONE')`);
+      and not exists (select 1 from work_orders o where o.account_id = c.id and o.type = 'DISCONNECTION' and o.status = 'DONE' and c.status_reason = 'Orden ' || o.number)`);
     expect(cutWithoutOrder.n).toBe(0);
   });
 
