@@ -146,7 +146,7 @@ function toCustomerRow(c: SeedCustomer, branchIds: Map<string, string>, locality
 
 /**
  * `--scale N`: N more synthetic customers, continuing the numbering, each with about one agreement
- * (two or three for large accounts) and two accounts, their activation orders and payment methods,
+ * (two or three for large accounts) and two or three accounts, their work orders and payment methods,
  * all through multi-row inserts. Deterministic: the same N on the same database state adds the same data.
  */
 export async function seedScale(handle: DatabaseHandle, count: number, log: (msg: string) => void = () => {}) {
