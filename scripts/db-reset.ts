@@ -3,9 +3,11 @@ import postgres from 'postgres';
 import { defaultDataDir, openDatabase } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { seedDemo } from '@/db/seed';
-import { loadEnv } from './env';
+import { ensureAuthSecret, loadEnv } from './env';
 
 loadEnv();
+// The seed tokenizes demo card numbers with a key derived from AUTH_SECRET.
+ensureAuthSecret(console.log);
 // Destroys all data: the embedded folder, or every table of the PostgreSQL database.
 const url = process.env.DATABASE_URL;
 if (url) {

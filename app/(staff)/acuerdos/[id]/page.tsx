@@ -196,7 +196,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
         {row.definitions.length ? (
           <Card className="lg:col-span-2">
             <CardHeader>
-              <CardTitle>Atributos dinámicos</CardTitle>
+              <CardTitle>Atributos adicionales</CardTitle>
             </CardHeader>
             <CardContent>
               <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
