@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import Link from 'next/link';
 import { LoaderCircle } from 'lucide-react';
+import { DynamicAttributeFields } from '@/components/forms/dynamic-attribute-fields';
 import { formStateView } from '@/components/forms/form-state';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -10,6 +11,7 @@ import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import type { ActionResult } from '@/lib/actions/result';
+import type { AttributeDefinition, AttributeValue } from '@/lib/domain/dynamic-attributes';
 
 export type AccountGroupFormValues = {
   name?: string;
@@ -17,12 +19,14 @@ export type AccountGroupFormValues = {
   billingAddress?: string;
   deliveryAddress?: string | null;
   email?: string | null;
+  attributes?: Record<string, AttributeValue>;
 };
 
 export function AccountGroupForm({
   action,
   initial,
   branches,
+  definitions,
   agreementLabel,
   submitLabel,
   cancelHref,
@@ -30,6 +34,8 @@ export function AccountGroupForm({
   action: (prev: ActionResult<string> | undefined, formData: FormData) => Promise<ActionResult<string>>;
   initial: AccountGroupFormValues;
   branches: { id: string; name: string }[];
+  /** The active ACCOUNT_GROUP dynamic attribute definitions. */
+  definitions: AttributeDefinition[];
   /** The agreement the group belongs to, shown read-only ("AC-000001 — Nombre"). */
   agreementLabel: string;
   submitLabel: string;
@@ -38,7 +44,7 @@ export function AccountGroupForm({
   const [state, formAction, pending] = useActionState(action, undefined);
   // After a failed submit the form shows what the user typed, not the initial values.
   const { sent, errors, value } = formStateView(state);
-  const v = (key: keyof AccountGroupFormValues) => value(key, initial[key]);
+  const v = (key: Exclude<keyof AccountGroupFormValues, 'attributes'>) => value(key, initial[key]);
 
   return (
     <form action={formAction} key={sent ? JSON.stringify(sent) : 'initial'} className="grid max-w-4xl gap-6" noValidate>
@@ -77,6 +83,7 @@ export function AccountGroupForm({
           <Input name="email" type="email" defaultValue={v('email')} {...fieldAria('email', errors.email)} />
         </FormField>
       </fieldset>
+      <DynamicAttributeFields definitions={definitions} initial={initial.attributes} errors={errors} value={value} sent={sent} />
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>
           {pending ? <LoaderCircle className="animate-spin" aria-hidden /> : null}

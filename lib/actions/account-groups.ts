@@ -7,9 +7,16 @@ import { accountGroupInputSchema } from '@/lib/validation/account-group';
 import type { ActionResult } from './result';
 import { formAction } from './safe-action';
 
+// The dynamic attribute fields (`attr.<key>`) of the form; the DAL validates them against their definitions.
+function attributeValues(formData: FormData) {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (key.startsWith('attr.') && typeof value === 'string') out[key] = value;
+  return out;
+}
+
 /** Creates a group under the bound agreement (the DAL re-checks that the agreement is in scope). */
 export async function createAccountGroupAction(agreementId: string, prev: ActionResult<string> | undefined, formData: FormData) {
-  const create = formAction('agreements.write', accountGroupInputSchema, async (input, actor) => (await createAccountGroup(actor, agreementId, input)).group.id);
+  const create = formAction('agreements.write', accountGroupInputSchema, async (input, actor) => (await createAccountGroup(actor, agreementId, input, attributeValues(formData))).group.id);
   const result = await create(prev, formData);
   if (result.ok) {
     revalidatePath(`/acuerdos/${agreementId}`);
@@ -19,7 +26,7 @@ export async function createAccountGroupAction(agreementId: string, prev: Action
 }
 
 export async function updateAccountGroupAction(id: string, prev: ActionResult<string> | undefined, formData: FormData) {
-  const update = formAction('agreements.write', accountGroupInputSchema, async (input, actor) => (await updateAccountGroup(actor, id, input)).agreementId);
+  const update = formAction('agreements.write', accountGroupInputSchema, async (input, actor) => (await updateAccountGroup(actor, id, input, attributeValues(formData))).agreementId);
   const result = await update(prev, formData);
   if (result.ok) {
     revalidatePath(`/acuerdos/${result.data}`);

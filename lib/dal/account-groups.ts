@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import * as q from '@/db/queries/account-groups';
 import { findAgreement } from '@/db/queries/agreements';
+import { activeAttributeDefinitions } from '@/db/queries/attribute-definitions';
 import { recordAudit } from '@/db/queries/audit';
 import { nextCode } from '@/db/queries/codes';
 import { listBranches } from '@/db/queries/organization';
@@ -10,6 +11,7 @@ import { accountGroups, workOrders } from '@/db/schema';
 import { ForbiddenError, NotFoundError, UserError } from '@/lib/auth/errors';
 import { can, type Permission } from '@/lib/auth/roles';
 import { assertBranchInScope, branchScope, type Actor } from '@/lib/auth/scope';
+import { validateAttributeValues, type AttributeValue } from '@/lib/domain/dynamic-attributes';
 import type { AccountGroupInput } from '@/lib/validation/account-group';
 import { isUuid } from './customers';
 import { uniqueViolation } from './unique-violation';
@@ -37,17 +39,45 @@ export async function listAgreementGroups(actor: Actor, agreementId: string, db 
   return q.listAgreementGroups(db, agreementId);
 }
 
-/** The agreement a new group hangs from, and the branches the actor may assign it to. */
+/**
+ * The agreement a new group hangs from, the branches the actor may assign it to and the
+ * ACCOUNT_GROUP dynamic attribute definitions.
+ */
 export async function accountGroupFormContext(actor: Actor, agreementId: string, db = getDb()) {
   assertCan(actor, 'agreements.read');
   const scope = branchScope(actor);
   const agreement = isUuid(agreementId) ? await findAgreement(db, scope, agreementId) : undefined;
   if (!agreement) throw agreementNotFound();
-  const branchRows = await listBranches(db, scope.all ? undefined : scope.branchIds);
+  const [branchRows, definitions] = await Promise.all([listBranches(db, scope.all ? undefined : scope.branchIds), activeAttributeDefinitions(db, 'ACCOUNT_GROUP')]);
   return {
     agreement,
     branches: branchRows.filter((b) => b.active || b.id === agreement.agreement.branchId).map((b) => ({ id: b.id, name: b.name })),
+    definitions,
   };
+}
+
+/** The active ACCOUNT_GROUP dynamic attribute definitions, to show a group's values. */
+export async function accountGroupAttributeDefinitions(actor: Actor, db = getDb()) {
+  assertCan(actor, 'agreements.read');
+  return activeAttributeDefinitions(db, 'ACCOUNT_GROUP');
+}
+
+type Attributes = Record<string, AttributeValue>;
+
+/** Validates the raw `attr.*` form values against the active ACCOUNT_GROUP definitions. */
+async function checkAttributes(tx: DbOrTx, raw: Record<string, unknown>, fieldErrors: Record<string, string[]>): Promise<Attributes> {
+  const result = validateAttributeValues(await activeAttributeDefinitions(tx, 'ACCOUNT_GROUP'), raw);
+  if (result.ok) return result.values;
+  for (const [key, errors] of Object.entries(result.fieldErrors)) fieldErrors[`attr.${key}`] = errors;
+  return {};
+}
+
+/** Every problem of the form's references and attributes is reported at once as field errors. */
+async function checkGroupFields(tx: DbOrTx, rawAttributes: Record<string, unknown>) {
+  const fieldErrors: Record<string, string[]> = {};
+  const attributes = await checkAttributes(tx, rawAttributes, fieldErrors);
+  if (Object.keys(fieldErrors).length) throw new UserError('Revise los campos marcados.', fieldErrors);
+  return attributes;
 }
 
 /** The agreement must be visible and open; the group's branch must be one the actor serves. */
@@ -62,17 +92,18 @@ async function openAgreement(tx: DbOrTx, actor: Actor, agreementId: string) {
  * Creates a group in status NEW under an agreement, together with its pending activation work
  * order; the group becomes ACTIVE only when another user approves that order.
  */
-export async function createAccountGroup(actor: Actor, agreementId: string, input: AccountGroupInput, db = getDb()) {
+export async function createAccountGroup(actor: Actor, agreementId: string, input: AccountGroupInput, rawAttributes: Record<string, unknown> = {}, db = getDb()) {
   assertCan(actor, 'agreements.write');
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction(async (tx) => {
         const agreement = await openAgreement(tx, actor, agreementId);
         assertBranchInScope(branchScope(actor), input.branchId);
+        const attributes = await checkGroupFields(tx, rawAttributes);
         const code = await q.nextAccountGroupCode(tx);
         const [group] = await tx
           .insert(accountGroups)
-          .values({ ...input, code, agreementId: agreement.id, status: 'NEW', createdBy: actor.id })
+          .values({ ...input, attributes, code, agreementId: agreement.id, status: 'NEW', createdBy: actor.id })
           .returning();
         const [order] = await tx
           .insert(workOrders)
@@ -99,8 +130,11 @@ export async function createAccountGroup(actor: Actor, agreementId: string, inpu
   }
 }
 
-/** Edits a group's data; status changes only through work orders. Refused once group or agreement is closed. */
-export async function updateAccountGroup(actor: Actor, id: string, input: AccountGroupInput, db = getDb()) {
+/**
+ * Edits a group's data; status changes only through work orders. Refused once group or agreement
+ * is closed. Values of attributes whose definition was retired are kept.
+ */
+export async function updateAccountGroup(actor: Actor, id: string, input: AccountGroupInput, rawAttributes: Record<string, unknown> = {}, db = getDb()) {
   assertCan(actor, 'agreements.write');
   if (!isUuid(id)) throw groupNotFound();
   const scope = branchScope(actor);
@@ -113,7 +147,12 @@ export async function updateAccountGroup(actor: Actor, id: string, input: Accoun
     // Moving the group to a branch one does not serve is a write to that branch too.
     assertBranchInScope(scope, current.branchId);
     assertBranchInScope(scope, input.branchId);
-    const [updated] = await tx.update(accountGroups).set({ ...input, updatedAt: new Date() }).where(eq(accountGroups.id, id)).returning();
+    const attributes = await checkGroupFields(tx, rawAttributes);
+    const [updated] = await tx
+      .update(accountGroups)
+      .set({ ...input, attributes: { ...current.attributes, ...attributes }, updatedAt: new Date() })
+      .where(eq(accountGroups.id, id))
+      .returning();
     await recordAudit(tx, actor, { entity: 'account_group', entityId: id, action: 'UPDATE', before: current, after: updated });
     return updated;
   });

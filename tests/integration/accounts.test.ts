@@ -111,6 +111,35 @@ describe('account groups', () => {
     await expect(updateAccountGroup(staff, group.id, groupInput({ branchId: sti }))).rejects.toBeInstanceOf(ForbiddenError);
     await expect(createAccountGroup(staff, sdcAgreement, groupInput({ branchId: sti }))).rejects.toBeInstanceOf(ForbiddenError);
   });
+  it('validates and stores ACCOUNT_GROUP dynamic attributes, keyed attr.<key>, and keeps values of retired ones on edit', async () => {
+    const [def] = await h.db
+      .insert(attributeDefinitions)
+      .values({ entity: 'ACCOUNT_GROUP', key: 'segmento_prueba', label: 'Segmento', type: 'CHOICE', required: true, options: ['Retail', 'Industrial'] })
+      .returning();
+    try {
+      const groupsBefore = await h.db.$count(accountGroups);
+      const ordersBefore = await h.db.$count(workOrders);
+      const auditBefore = await h.db.$count(auditLog);
+      await expect(createAccountGroup(staff, sdcAgreement, groupInput(), {})).rejects.toMatchObject({ fieldErrors: { 'attr.segmento_prueba': ['Este campo es obligatorio.'] } });
+      await expect(createAccountGroup(staff, sdcAgreement, groupInput(), { 'attr.segmento_prueba': 'Otro' })).rejects.toMatchObject({ fieldErrors: { 'attr.segmento_prueba': ['Elija una de las opciones.'] } });
+      expect(await h.db.$count(accountGroups)).toBe(groupsBefore);
+      expect(await h.db.$count(workOrders)).toBe(ordersBefore);
+      expect(await h.db.$count(auditLog)).toBe(auditBefore);
+
+      const { group } = await createAccountGroup(staff, sdcAgreement, groupInput({ name: 'Grupo con atributos' }), { 'attr.segmento_prueba': 'Retail' });
+      expect(group.attributes).toEqual({ segmento_prueba: 'Retail' });
+      // Editing validates too, and a missing required value changes nothing.
+      await expect(updateAccountGroup(staff, group.id, groupInput({ name: 'Nombre que no se guarda' }), {})).rejects.toMatchObject({ fieldErrors: { 'attr.segmento_prueba': expect.any(Array) } });
+      expect((await h.db.select().from(accountGroups).where(eq(accountGroups.id, group.id)))[0]).toMatchObject({ name: 'Grupo con atributos', attributes: { segmento_prueba: 'Retail' } });
+
+      // Once the definition is retired the form no longer sends it, and the stored value survives.
+      await h.db.update(attributeDefinitions).set({ active: false }).where(eq(attributeDefinitions.id, def.id));
+      const updated = await updateAccountGroup(staff, group.id, groupInput({ name: 'Grupo con atributos editado' }), {});
+      expect(updated).toMatchObject({ name: 'Grupo con atributos editado', attributes: { segmento_prueba: 'Retail' } });
+    } finally {
+      await h.db.update(attributeDefinitions).set({ active: false }).where(eq(attributeDefinitions.id, def.id));
+    }
+  });
 });
 
 describe('branch scope through the agreement', () => {

@@ -5,6 +5,7 @@ import { CircleCheck, Gauge, Pencil, Plus } from 'lucide-react';
 import { AccountsTable } from '@/components/accounts/accounts-table';
 import { AgreementStatusBadge } from '@/components/crm/status-badges';
 import { DetailField } from '@/components/detail-field';
+import { formatAttributeValue } from '@/components/forms/dynamic-attribute-fields';
 import { PageHeader } from '@/components/shell/page-header';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -13,7 +14,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { WorkOrdersSection } from '@/components/work-orders/work-orders-section';
 import { NotFoundError } from '@/lib/auth/errors';
 import { can } from '@/lib/auth/roles';
-import { getAccountGroup } from '@/lib/dal/account-groups';
+import { accountGroupAttributeDefinitions, getAccountGroup } from '@/lib/dal/account-groups';
 import { listAgreementAccounts } from '@/lib/dal/accounts';
 import { requirePageActor } from '@/lib/dal/page';
 import { formatDateTime } from '@/lib/domain/format';
@@ -37,7 +38,7 @@ export default async function AccountGroupPage({
   if (row.group.agreementId !== id) notFound();
   const g = row.group;
   const a = row.agreement;
-  const { rows, total } = await listAgreementAccounts(actor, a.id, { groupId: g.id, limit: SHOWN });
+  const [{ rows, total }, definitions] = await Promise.all([listAgreementAccounts(actor, a.id, { groupId: g.id, limit: SHOWN }), accountGroupAttributeDefinitions(actor)]);
   const canWrite = can(actor.role, 'agreements.write') && a.status !== 'CLOSED' && g.status !== 'CLOSED';
   const newAccountHref = `/cuentas/nueva?acuerdo=${a.id}&grupo=${g.id}`;
   const allHref = `/cuentas?acuerdo=${a.id}&grupo=${g.id}`;
@@ -90,6 +91,11 @@ export default async function AccountGroupPage({
               <DetailField label="Email">{g.email}</DetailField>
               <DetailField label="Domicilio de facturación">{g.billingAddress}</DetailField>
               <DetailField label="Domicilio de entrega">{g.deliveryAddress}</DetailField>
+              {definitions.map((def) => (
+                <DetailField key={def.key} label={def.label}>
+                  {formatAttributeValue(def, g.attributes[def.key])}
+                </DetailField>
+              ))}
               <DetailField label="Registrado">{formatDateTime(g.createdAt)}</DetailField>
               <DetailField label="Última modificación">{formatDateTime(g.updatedAt)}</DetailField>
             </dl>

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Nuevo grupo de cuentas' };
 export default async function NewAccountGroupPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor('agreements.write');
-  const { agreement, branches } = await accountGroupFormContext(actor, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const { agreement, branches, definitions } = await accountGroupFormContext(actor, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const a = agreement.agreement;
   return (
     <>
@@ -42,6 +42,7 @@ export default async function NewAccountGroupPage({ params }: { params: Promise<
             action={createAccountGroupAction.bind(null, a.id)}
             initial={{ branchId: a.branchId, billingAddress: a.billingAddress, email: a.email }}
             branches={branches}
+            definitions={definitions}
             agreementLabel={`${a.code} — ${a.name}`}
             submitLabel="Crear grupo"
             cancelHref={`/acuerdos/${a.id}`}

@@ -18,7 +18,7 @@ export default async function EditAccountGroupPage({ params }: { params: Promise
   const orNotFound = (e: unknown) => (e instanceof NotFoundError ? notFound() : Promise.reject(e));
   const row = await getAccountGroup(actor, groupId).catch(orNotFound);
   if (row.group.agreementId !== id) notFound();
-  const { branches } = await accountGroupFormContext(actor, id).catch(orNotFound);
+  const { branches, definitions } = await accountGroupFormContext(actor, id).catch(orNotFound);
   const g = row.group;
   const href = `/acuerdos/${id}/grupos/${g.id}`;
   const locked = g.status === 'CLOSED' ? 'Un grupo cerrado no se puede modificar.' : row.agreement.status === 'CLOSED' ? 'El acuerdo está cerrado: no admite cambios en sus grupos.' : null;
@@ -49,6 +49,7 @@ export default async function EditAccountGroupPage({ params }: { params: Promise
           initial={g}
           // Keep the group's current branch selectable even if it was since deactivated.
           branches={branches.some((b) => b.id === g.branchId) ? branches : [...branches, { id: g.branchId, name: row.branchName }]}
+          definitions={definitions}
           agreementLabel={`${row.agreement.code} — ${row.agreement.name}`}
           submitLabel="Guardar cambios"
           cancelHref={href}
