@@ -43,6 +43,7 @@ export const DEMO_ATTRIBUTE_DEFINITIONS = [
   { entity: 'AGREEMENT', key: 'fecha_ultima_inspeccion', label: 'Fecha de la última inspección', type: 'DATE', options: null, required: false, position: 3 },
   { entity: 'ACCOUNT', key: 'diametro_acometida', label: 'Diámetro de la acometida', type: 'CHOICE', options: ['1/2"', '3/4"', '1"', '2"', '4"'], required: false, position: 1 },
   { entity: 'ACCOUNT', key: 'caudal_contratado_m3', label: 'Caudal contratado (m³/mes)', type: 'NUMBER', options: null, required: false, position: 2 },
+  { entity: 'ACCOUNT_GROUP', key: 'centro_costo', label: 'Centro de costo del cliente', type: 'TEXT', options: null, required: false, position: 1 },
 ] as const;
 
 // ---------------------------------------------------------------------------
@@ -511,7 +512,8 @@ function addAgreement(ctx: Ctx, c: CrmCustomer, plan: SitePlan, single: boolean)
       billingAddress: agreement.billingAddress,
       deliveryAddress: rng.chance(0.5) ? `Recepción de facturas: ${streetAddress(rng, branch.provinceCode, locality.name)}` : null,
       email: agreement.email,
-      attributes: {},
+      // The client's own cost-centre code, printed on its invoices (no extra random draws: the data stays as before).
+      attributes: { centro_costo: `CC-${String((i + 1) * 100)}` },
       createdBy: null,
       createdAt: groupCreated,
       updatedAt: groupCreated,

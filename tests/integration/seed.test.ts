@@ -115,9 +115,9 @@ describe('CRM demo data', () => {
 
   it('stores dynamic attributes the way the form validation would', async () => {
     const defs = await h.db.select().from(attributeDefinitions);
-    expect(defs.map((d) => `${d.entity}.${d.key}`).sort()).toEqual(['ACCOUNT.caudal_contratado_m3', 'ACCOUNT.diametro_acometida', 'AGREEMENT.fecha_ultima_inspeccion', 'AGREEMENT.ruta_lectura', 'AGREEMENT.uso_principal']);
+    expect(defs.map((d) => `${d.entity}.${d.key}`).sort()).toEqual(['ACCOUNT.caudal_contratado_m3', 'ACCOUNT.diametro_acometida', 'ACCOUNT_GROUP.centro_costo', 'AGREEMENT.fecha_ultima_inspeccion', 'AGREEMENT.ruta_lectura', 'AGREEMENT.uso_principal']);
     const of = (entity: string): AttributeDefinition[] => defs.filter((d) => d.entity === entity).map((d) => ({ key: d.key, label: d.label, type: d.type, required: d.required, options: d.options ?? null }));
-    for (const [entity, table] of [['AGREEMENT', agreements], ['ACCOUNT', accounts]] as const) {
+    for (const [entity, table] of [['AGREEMENT', agreements], ['ACCOUNT', accounts], ['ACCOUNT_GROUP', accountGroups]] as const) {
       const all = await h.db.select({ attributes: table.attributes }).from(table);
       for (const { attributes } of all) {
         const check = validateAttributeValues(of(entity), attributes);
