@@ -133,7 +133,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
                 <TableHead>{sortHeader('code', 'Código')}</TableHead>
                 <TableHead>{sortHeader('name', 'Nombre')}</TableHead>
                 <TableHead>Cliente</TableHead>
-                <TableHead className="hidden lg:table-cell">Sucursal</TableHead>
+                {options.branches.length > 1 ? <TableHead className="hidden lg:table-cell">Sucursal</TableHead> : null}
                 <TableHead className="hidden xl:table-cell">Modalidad</TableHead>
                 <TableHead>Moneda</TableHead>
                 <TableHead>Estado</TableHead>
@@ -156,7 +156,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
                       {DOCUMENT_TYPE_LABELS[a.documentType]} {formatDocument(a.documentType, a.documentNumber)}
                     </div>
                   </TableCell>
-                  <TableCell className="hidden lg:table-cell">{a.branchName}</TableCell>
+                  {options.branches.length > 1 ? <TableCell className="hidden lg:table-cell">{a.branchName}</TableCell> : null}
                   <TableCell className="hidden xl:table-cell">{BILLING_MODE_LABELS[a.billingMode]}</TableCell>
                   <TableCell className="font-mono text-xs">{a.currency}</TableCell>
                   <TableCell>
