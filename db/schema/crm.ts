@@ -109,6 +109,8 @@ export const accounts = pgTable('accounts', {
   localityId: uuid('locality_id').references(() => localities.id),
   tariffCategoryId: uuid('tariff_category_id').notNull().references(() => tariffCategories.id),
   meterNumber: varchar('meter_number', { length: 30 }),
+  // Digits of the meter's register: after 99999 it rolls over to 0 (consumption handles it).
+  meterDigits: integer('meter_digits').notNull().default(5),
   status: accountStatusEnum('status').notNull().default('ACTIVE'),
   statusReason: text('status_reason'),
   startDate: date('start_date').notNull(),
@@ -120,6 +122,7 @@ export const accounts = pgTable('accounts', {
   // An account's group must belong to the account's own agreement: enforced by the database.
   foreignKey({ name: 'accounts_group_same_agreement_fk', columns: [t.groupId, t.agreementId], foreignColumns: [accountGroups.id, accountGroups.agreementId] }),
   uniqueIndex('accounts_meter_uq').on(t.meterNumber).where(sql`${t.meterNumber} is not null and ${t.status} <> 'CLOSED'`),
+  check('accounts_meter_digits', sql`${t.meterDigits} between 3 and 9`),
 ]);
 
 export const workOrders = pgTable('work_orders', {

@@ -4,4 +4,5 @@ export * from './customers';
 export * from './users';
 export * from './audit';
 export * from './crm';
+export * from './billing';
 export * from './relations';
