@@ -2,8 +2,8 @@
 
 import { useActionState, useState } from 'react';
 import { LoaderCircle, XCircle } from 'lucide-react';
+import { FormErrorAlert } from '@/components/forms/form-error-alert';
 import { formStateView } from '@/components/forms/form-state';
-import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { FormField, fieldAria } from '@/components/ui/form-field';
@@ -36,11 +36,7 @@ export function CloseAccountDialog({
               La cuenta dejará de facturarse y su medidor quedará libre para otra cuenta. El cierre es definitivo: no se puede reabrir.
             </DialogDescription>
           </DialogHeader>
-          {formError && !errors.reason ? (
-            <Alert variant="destructive" role="alert">
-              <AlertDescription>{formError}</AlertDescription>
-            </Alert>
-          ) : null}
+          <FormErrorAlert message={errors.reason ? undefined : formError} />
           <FormField label="Motivo del cierre" htmlFor="reason" required error={errors.reason}>
             <Textarea name="reason" rows={3} maxLength={500} defaultValue={value('reason', '')} {...fieldAria('reason', errors.reason)} />
           </FormField>

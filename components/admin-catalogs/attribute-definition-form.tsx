@@ -1,13 +1,14 @@
 'use client';
 
 import { useActionState, useState } from 'react';
+import { FormActions } from '@/components/forms/form-actions';
+import { FormErrorAlert } from '@/components/forms/form-error-alert';
 import { formStateView } from '@/components/forms/form-state';
 import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
 import type { ActionResult } from '@/lib/actions/result';
-import { FormButtons, FormErrorBanner } from './form-shell';
 
 export type AttributeDefinitionFormValues = {
   key?: string;
@@ -51,7 +52,7 @@ export function AttributeDefinitionForm({
 
   return (
     <form action={formAction} key={sent ? JSON.stringify(sent) : 'initial'} className="grid max-w-3xl gap-6" noValidate>
-      <FormErrorBanner error={formError} />
+      <FormErrorAlert message={formError} />
       <fieldset className="grid gap-4 md:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">Atributo</legend>
         {editing ? (
@@ -112,7 +113,7 @@ export function AttributeDefinitionForm({
           </label>
         </div>
       </fieldset>
-      <FormButtons pending={pending} submitLabel={submitLabel} cancelHref={cancelHref} />
+      <FormActions pending={pending} submitLabel={submitLabel} cancelHref={cancelHref} />
     </form>
   );
 }

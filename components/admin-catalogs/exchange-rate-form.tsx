@@ -1,12 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
+import { FormActions } from '@/components/forms/form-actions';
+import { FormErrorAlert } from '@/components/forms/form-error-alert';
 import { formStateView } from '@/components/forms/form-state';
 import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import type { ActionResult } from '@/lib/actions/result';
-import { FormButtons, FormErrorBanner } from './form-shell';
 
 /** One day's rate of a currency; saving a date and currency already recorded replaces that rate. */
 export function ExchangeRateForm({
@@ -24,7 +25,7 @@ export function ExchangeRateForm({
   const { sent, errors, value, formError } = formStateView(state);
   return (
     <form action={formAction} key={sent ? JSON.stringify(sent) : 'initial'} className="grid max-w-3xl gap-6" noValidate>
-      <FormErrorBanner error={formError} />
+      <FormErrorAlert message={formError} />
       <fieldset className="grid gap-4 md:grid-cols-3">
         <legend className="mb-2 text-base font-semibold">Tipo de cambio</legend>
         <FormField label="Fecha" htmlFor="date" required error={errors.date}>
@@ -44,7 +45,7 @@ export function ExchangeRateForm({
         </FormField>
       </fieldset>
       <p className="text-sm text-muted-foreground">Si ya hay una tasa para esa fecha y moneda, se reemplaza; el cambio queda en el registro de auditoría.</p>
-      <FormButtons pending={pending} submitLabel="Guardar tipo de cambio" cancelHref={cancelHref} />
+      <FormActions pending={pending} submitLabel="Guardar tipo de cambio" cancelHref={cancelHref} />
     </form>
   );
 }

@@ -1,12 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
+import { FormActions } from '@/components/forms/form-actions';
+import { FormErrorAlert } from '@/components/forms/form-error-alert';
 import { formStateView } from '@/components/forms/form-state';
 import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import type { ActionResult } from '@/lib/actions/result';
-import { FormButtons, FormErrorBanner } from './form-shell';
 
 export type PaymentEntityFormValues = { code?: string; name?: string; method?: string; active?: boolean };
 
@@ -30,7 +31,7 @@ export function PaymentEntityForm({
   const { sent, errors, value, formError } = formStateView(state);
   return (
     <form action={formAction} key={sent ? JSON.stringify(sent) : 'initial'} className="grid max-w-3xl gap-6" noValidate>
-      <FormErrorBanner error={formError} />
+      <FormErrorAlert message={formError} />
       <fieldset className="grid gap-4 md:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">Entidad de pago</legend>
         <FormField label="Código" htmlFor="code" required error={errors.code} description="Único; para bancos, el sufijo indica el medio (ej.: BPD-DA débito, BPD-TR transferencia).">
@@ -59,7 +60,7 @@ export function PaymentEntityForm({
           Entidad activa (se puede elegir en nuevos medios de pago)
         </label>
       </fieldset>
-      <FormButtons pending={pending} submitLabel={submitLabel} cancelHref={cancelHref} />
+      <FormActions pending={pending} submitLabel={submitLabel} cancelHref={cancelHref} />
     </form>
   );
 }

@@ -1,12 +1,10 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import Link from 'next/link';
-import { LoaderCircle } from 'lucide-react';
+import { FormActions } from '@/components/forms/form-actions';
+import { FormErrorAlert } from '@/components/forms/form-error-alert';
 import { DynamicAttributeFields } from '@/components/forms/dynamic-attribute-fields';
 import { formStateView } from '@/components/forms/form-state';
-import { Alert, AlertDescription } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { Combobox } from '@/components/ui/combobox';
 import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
@@ -95,7 +93,7 @@ export function AgreementForm({
 }) {
   const [state, formAction, pending] = useActionState(action, undefined);
   // After a failed submit the form shows what the user typed, not the initial values.
-  const { sent, errors, value } = formStateView(state);
+  const { sent, errors, value, formError } = formStateView(state);
   const v = (key: keyof AgreementFormValues) => value(key, initial[key]);
 
   // Fields that follow the chosen customer or province are controlled; they keep what the user typed across submits.
@@ -127,11 +125,7 @@ export function AgreementForm({
 
   return (
     <form action={formAction} key={sent ? JSON.stringify(sent) : 'initial'} className="grid max-w-4xl gap-6" noValidate>
-      {state && !state.ok ? (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{state.error}</AlertDescription>
-        </Alert>
-      ) : null}
+      <FormErrorAlert message={formError} />
 
       <fieldset className="grid gap-4 md:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">Acuerdo y cliente</legend>
@@ -294,15 +288,7 @@ export function AgreementForm({
 
       <DynamicAttributeFields definitions={opts.definitions} initial={initial.attributes} errors={errors} value={value} sent={sent} />
 
-      <div className="flex gap-2">
-        <Button type="submit" disabled={pending}>
-          {pending ? <LoaderCircle className="animate-spin" aria-hidden /> : null}
-          {submitLabel}
-        </Button>
-        <Button variant="outline" asChild>
-          <Link href={cancelHref}>Cancelar</Link>
-        </Button>
-      </div>
+      <FormActions pending={pending} submitLabel={submitLabel} cancelHref={cancelHref} />
     </form>
   );
 }

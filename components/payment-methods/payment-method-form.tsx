@@ -1,11 +1,9 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import Link from 'next/link';
-import { LoaderCircle } from 'lucide-react';
+import { FormActions } from '@/components/forms/form-actions';
+import { FormErrorAlert } from '@/components/forms/form-error-alert';
 import { formStateView } from '@/components/forms/form-state';
-import { Alert, AlertDescription } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
@@ -35,7 +33,7 @@ export function PaymentMethodForm({
   cancelHref: string;
 }) {
   const [state, formAction, pending] = useActionState(action, undefined);
-  const { sent, errors, value } = formStateView(state);
+  const { sent, errors, value, formError } = formStateView(state);
   const [method, setMethod] = useState(value('method', ''));
   const current = methods.find((m) => m.value === method);
   const choices = entities.filter((e) => e.method === method);
@@ -43,11 +41,7 @@ export function PaymentMethodForm({
 
   return (
     <form action={formAction} key={sent ? JSON.stringify(sent) : 'initial'} className="grid max-w-2xl gap-6" noValidate autoComplete="off">
-      {state && !state.ok ? (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{state.error}</AlertDescription>
-        </Alert>
-      ) : null}
+      <FormErrorAlert message={formError} />
       <fieldset className="grid gap-4 md:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">Medio de pago</legend>
         <FormField label="Medio" htmlFor="method" required error={errors.method}>
@@ -119,15 +113,7 @@ export function PaymentMethodForm({
         ) : null}
       </fieldset>
 
-      <div className="flex gap-2">
-        <Button type="submit" disabled={pending}>
-          {pending ? <LoaderCircle className="animate-spin" aria-hidden /> : null}
-          Guardar medio de pago
-        </Button>
-        <Button variant="outline" asChild>
-          <Link href={cancelHref}>Cancelar</Link>
-        </Button>
-      </div>
+      <FormActions pending={pending} submitLabel="Guardar medio de pago" cancelHref={cancelHref} />
     </form>
   );
 }

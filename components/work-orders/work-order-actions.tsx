@@ -1,8 +1,8 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { Check, CircleCheck, ClipboardCheck, LoaderCircle, X } from 'lucide-react';
-import { Alert, AlertDescription } from '@/components/ui/alert';
+import { Check, ClipboardCheck, LoaderCircle, X } from 'lucide-react';
+import { ActionResultAlert } from '@/components/forms/form-error-alert';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
@@ -41,18 +41,7 @@ export function WorkOrderActions({
 
   return (
     <div className="grid gap-3">
-      {result ? (
-        result.ok ? (
-          <Alert role="status">
-            <CircleCheck />
-            <AlertDescription>{result.message}</AlertDescription>
-          </Alert>
-        ) : (
-          <Alert variant="destructive" role="alert">
-            <AlertDescription>{result.error}</AlertDescription>
-          </Alert>
-        )
-      ) : null}
+      {result ? <ActionResultAlert state={result} /> : null}
       <div className="flex flex-wrap items-center gap-2 empty:hidden">
         {approve ? (
           <ConfirmDialog

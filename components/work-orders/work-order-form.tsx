@@ -1,11 +1,9 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import Link from 'next/link';
-import { LoaderCircle } from 'lucide-react';
+import { FormActions } from '@/components/forms/form-actions';
+import { FormErrorAlert } from '@/components/forms/form-error-alert';
 import { formStateView } from '@/components/forms/form-state';
-import { Alert, AlertDescription } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { FormField, fieldAria } from '@/components/ui/form-field';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
@@ -30,7 +28,7 @@ export function WorkOrderForm({
   cancelHref: string;
 }) {
   const [state, formAction, pending] = useActionState(action, undefined);
-  const { sent, errors, value } = formStateView(state);
+  const { sent, errors, value, formError } = formStateView(state);
   const v = (key: keyof WorkOrderFormValues) => value(key, initial[key]);
   const [type, setType] = useState(v('type'));
   const [target, setTarget] = useState(v('target') || 'ACCOUNT');
@@ -40,11 +38,7 @@ export function WorkOrderForm({
 
   return (
     <form action={formAction} key={sent ? JSON.stringify(sent) : 'initial'} className="grid max-w-3xl gap-6" noValidate>
-      {state && !state.ok ? (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{state.error}</AlertDescription>
-        </Alert>
-      ) : null}
+      <FormErrorAlert message={formError} />
       <input type="hidden" name="agreementId" value={agreementId} />
       <div className="grid gap-4 md:grid-cols-2">
         <FormField label="Tipo de orden" htmlFor="type" required error={errors.type} description="Las activaciones se crean solas al registrar el acuerdo o un grupo.">
@@ -86,15 +80,7 @@ export function WorkOrderForm({
           <Textarea name="description" defaultValue={v('description')} rows={4} maxLength={2000} placeholder="Qué hay que hacer, dónde y por qué." {...fieldAria('description', errors.description)} />
         </FormField>
       </div>
-      <div className="flex gap-2">
-        <Button type="submit" disabled={pending}>
-          {pending ? <LoaderCircle className="animate-spin" aria-hidden /> : null}
-          Crear orden
-        </Button>
-        <Button variant="outline" asChild>
-          <Link href={cancelHref}>Cancelar</Link>
-        </Button>
-      </div>
+      <FormActions pending={pending} submitLabel="Crear orden" cancelHref={cancelHref} />
     </form>
   );
 }

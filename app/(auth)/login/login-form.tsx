@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { LoaderCircle } from 'lucide-react';
-import { Alert, AlertDescription } from '@/components/ui/alert';
+import { FormErrorAlert } from '@/components/forms/form-error-alert';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
@@ -12,11 +12,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action, pending] = useActionState(loginAction, undefined);
   return (
     <form action={action} className="grid gap-4" noValidate>
-      {state?.error ? (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{state.error}</AlertDescription>
-        </Alert>
-      ) : null}
+      <FormErrorAlert message={state?.error} />
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ''} />
       <FormField label="Correo electrónico" htmlFor="email">
         <Input id="email" name="email" type="email" autoComplete="username" required autoFocus defaultValue={state?.email} />

@@ -1,10 +1,8 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import Link from 'next/link';
-import { LoaderCircle } from 'lucide-react';
-import { Alert, AlertDescription } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { FormActions } from '@/components/forms/form-actions';
+import { FormErrorAlert } from '@/components/forms/form-error-alert';
 import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
@@ -41,18 +39,14 @@ export function BranchForm({
 }) {
   const [state, formAction, pending] = useActionState(action, undefined);
   // After a failed submit the form shows what the user typed, not the initial values.
-  const { sent, errors, value } = formStateView(state);
+  const { sent, errors, value, formError } = formStateView(state);
   const v = (key: Exclude<keyof BranchFormValues, 'active'>) => value(key, initial[key]);
   const [provinceId, setProvinceId] = useState(initial.provinceId ?? '');
   const localities = options.localities.filter((l) => l.provinceId === provinceId);
 
   return (
     <form action={formAction} key={sent ? JSON.stringify(sent) : 'initial'} className="grid max-w-3xl gap-6" noValidate>
-      {state && !state.ok ? (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{state.error}</AlertDescription>
-        </Alert>
-      ) : null}
+      <FormErrorAlert message={formError} />
       <fieldset className="grid gap-4 md:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">Sucursal</legend>
         <FormField label="Código" htmlFor="code" required error={errors.code} description="De 2 a 10 letras mayúsculas o dígitos (ej.: SDC).">
@@ -91,15 +85,7 @@ export function BranchForm({
         </label>
       </fieldset>
 
-      <div className="flex gap-2">
-        <Button type="submit" disabled={pending}>
-          {pending ? <LoaderCircle className="animate-spin" aria-hidden /> : null}
-          {submitLabel}
-        </Button>
-        <Button variant="outline" asChild>
-          <Link href={cancelHref}>Cancelar</Link>
-        </Button>
-      </div>
+      <FormActions pending={pending} submitLabel={submitLabel} cancelHref={cancelHref} />
     </form>
   );
 }

@@ -1,11 +1,9 @@
 'use client';
 
+import { FormActions } from '@/components/forms/form-actions';
+import { FormErrorAlert } from '@/components/forms/form-error-alert';
 import { formStateView } from '@/components/forms/form-state';
 import { useActionState, useState } from 'react';
-import Link from 'next/link';
-import { LoaderCircle } from 'lucide-react';
-import { Alert, AlertDescription } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { Combobox } from '@/components/ui/combobox';
 import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
@@ -35,25 +33,13 @@ type Props = {
 
 export function UserForm(props: Props) {
   const [state, formAction, pending] = useActionState(props.action, undefined);
-  const { sent, errors } = formStateView(state);
+  const { sent, errors, formError } = formStateView(state);
   return (
     <form action={formAction} className="grid max-w-3xl gap-6" noValidate>
-      {state && !state.ok ? (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{state.error}</AlertDescription>
-        </Alert>
-      ) : null}
+      <FormErrorAlert message={formError} />
       {/* Remounted after a failed submit so the fields show what was sent, not the initial values. */}
       <Fields key={sent ? JSON.stringify(sent) : 'initial'} {...props} sent={sent} errors={errors} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={pending}>
-          {pending ? <LoaderCircle className="animate-spin" aria-hidden /> : null}
-          {props.submitLabel}
-        </Button>
-        <Button variant="outline" asChild>
-          <Link href={props.cancelHref}>Cancelar</Link>
-        </Button>
-      </div>
+      <FormActions pending={pending} submitLabel={props.submitLabel} cancelHref={props.cancelHref} />
     </form>
   );
 }

@@ -2,8 +2,8 @@
 
 import { useActionState } from 'react';
 import { formStateView } from '@/components/forms/form-state';
-import { CircleCheck, Plus } from 'lucide-react';
-import { Alert, AlertDescription } from '@/components/ui/alert';
+import { Plus } from 'lucide-react';
+import { ActionResultAlert } from '@/components/forms/form-error-alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -23,7 +23,7 @@ export function AddPointOfSaleForm({ action }: { action: Action }) {
   const { sent, errors, value } = formStateView(state);
   return (
     <form action={dispatch} key={sent ? JSON.stringify(sent) : 'blank'} className="grid gap-3" noValidate>
-      {state ? <Result state={state} /> : null}
+      {state ? <ActionResultAlert state={state} /> : null}
       <div className="grid gap-3 sm:grid-cols-[9rem_1fr_auto] sm:items-start">
         <FormField label="Número" htmlFor="posNumber" required error={errors.number} description="1 a 99999, único en la empresa.">
           <Input name="number" inputMode="numeric" maxLength={5} defaultValue={value('number', '')} className="font-mono" {...fieldAria('posNumber', errors.number, true)} />
@@ -112,18 +112,5 @@ function PointOfSaleRow({ pos }: { pos: PointOfSale }) {
         )}
       </TableCell>
     </TableRow>
-  );
-}
-
-function Result({ state }: { state: ActionResult<string> }) {
-  return state.ok ? (
-    <Alert role="status">
-      <CircleCheck />
-      <AlertDescription>{state.message}</AlertDescription>
-    </Alert>
-  ) : (
-    <Alert variant="destructive" role="alert">
-      <AlertDescription>{state.error}</AlertDescription>
-    </Alert>
   );
 }

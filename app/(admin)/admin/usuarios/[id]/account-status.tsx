@@ -1,8 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { CircleCheck, LockOpen, UserCheck, UserX } from 'lucide-react';
-import { Alert, AlertDescription } from '@/components/ui/alert';
+import { LockOpen, UserCheck, UserX } from 'lucide-react';
+import { ActionResultAlert } from '@/components/forms/form-error-alert';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { ActionResult } from '@/lib/actions/result';
@@ -31,18 +31,9 @@ export function AccountStatusActions({
 
   return (
     <div className="grid gap-3">
-      {results.map((s, i) =>
-        s.ok ? (
-          <Alert key={i} role="status">
-            <CircleCheck />
-            <AlertDescription>{s.message}</AlertDescription>
-          </Alert>
-        ) : (
-          <Alert key={i} variant="destructive" role="alert">
-            <AlertDescription>{s.error}</AlertDescription>
-          </Alert>
-        ),
-      )}
+      {results.map((s, i) => (
+        <ActionResultAlert key={i} state={s} />
+      ))}
       <div className="flex flex-wrap gap-2">
         {locked ? (
           <form action={dispatchUnlock}>

@@ -1,8 +1,8 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { CircleCheck, KeyRound } from 'lucide-react';
-import { Alert, AlertDescription } from '@/components/ui/alert';
+import { KeyRound } from 'lucide-react';
+import { ActionResultAlert } from '@/components/forms/form-error-alert';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormField, fieldAria } from '@/components/ui/form-field';
@@ -28,18 +28,7 @@ export function PasswordResetForm({ name, action }: { name: string; action: (pre
 
   return (
     <div className="grid gap-4">
-      {state ? (
-        state.ok ? (
-          <Alert role="status">
-            <CircleCheck />
-            <AlertDescription>{state.message}</AlertDescription>
-          </Alert>
-        ) : (
-          <Alert variant="destructive" role="alert">
-            <AlertDescription>{state.error}</AlertDescription>
-          </Alert>
-        )
-      ) : null}
+      {state ? <ActionResultAlert state={state} /> : null}
       <FormField label="Nueva contraseña" htmlFor="newPassword" error={errors.password} description="Al menos 10 caracteres, con letras y números.">
         <Input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} {...fieldAria('newPassword', errors.password, true)} />
       </FormField>
