@@ -1,8 +1,9 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState } from 'react';
 import { FormActions } from '@/components/forms/form-actions';
 import { FormErrorAlert } from '@/components/forms/form-error-alert';
+import { ProvinceLocalityFields } from '@/components/forms/province-locality-fields';
 import { DynamicAttributeFields } from '@/components/forms/dynamic-attribute-fields';
 import { formStateView } from '@/components/forms/form-state';
 import { FormField, fieldAria } from '@/components/ui/form-field';
@@ -52,8 +53,6 @@ export function AccountForm({
   // After a failed submit the form shows what the user typed, not the initial values.
   const { sent, errors, value, formError } = formStateView(state);
   const v = (key: Exclude<keyof AccountFormValues, 'attributes'>) => value(key, initial[key]);
-  const [provinceId, setProvinceId] = useState(() => value('provinceId', initial.provinceId));
-  const localities = options.localities.filter((l) => l.provinceId === provinceId);
 
   return (
     <form action={formAction} key={sent ? JSON.stringify(sent) : 'initial'} className="grid max-w-4xl gap-6" noValidate>
@@ -99,24 +98,7 @@ export function AccountForm({
         <FormField label="Domicilio del suministro" htmlFor="serviceAddress" required error={errors.serviceAddress} className="md:col-span-2">
           <Input name="serviceAddress" defaultValue={v('serviceAddress')} maxLength={300} {...fieldAria('serviceAddress', errors.serviceAddress)} />
         </FormField>
-        <FormField label="Provincia" htmlFor="provinceId">
-          <NativeSelect id="provinceId" name="provinceId" value={provinceId} onChange={(e) => setProvinceId(e.target.value)} placeholder="Seleccione…">
-            {options.provinces.map((p) => (
-              <NativeSelectOption key={p.id} value={p.id}>
-                {p.name}
-              </NativeSelectOption>
-            ))}
-          </NativeSelect>
-        </FormField>
-        <FormField label="Localidad" htmlFor="localityId" error={errors.localityId} description={provinceId ? undefined : 'Elija primero la provincia.'}>
-          <NativeSelect name="localityId" defaultValue={v('localityId')} disabled={!provinceId} placeholder="Seleccione…" {...fieldAria('localityId', errors.localityId, !provinceId)}>
-            {localities.map((l) => (
-              <NativeSelectOption key={l.id} value={l.id}>
-                {l.name}
-              </NativeSelectOption>
-            ))}
-          </NativeSelect>
-        </FormField>
+        <ProvinceLocalityFields provinces={options.provinces} localities={options.localities} initialProvinceId={value('provinceId', initial.provinceId)} defaultLocalityId={v('localityId')} error={errors.localityId} />
       </fieldset>
 
       <DynamicAttributeFields definitions={options.definitions} initial={initial.attributes} errors={errors} value={value} sent={sent} />

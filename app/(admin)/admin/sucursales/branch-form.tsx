@@ -1,11 +1,11 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState } from 'react';
 import { FormActions } from '@/components/forms/form-actions';
 import { FormErrorAlert } from '@/components/forms/form-error-alert';
+import { ProvinceLocalityFields } from '@/components/forms/province-locality-fields';
 import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
-import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import { formStateView } from '@/components/forms/form-state';
 import type { ActionResult } from '@/lib/actions/result';
 
@@ -41,8 +41,6 @@ export function BranchForm({
   // After a failed submit the form shows what the user typed, not the initial values.
   const { sent, errors, value, formError } = formStateView(state);
   const v = (key: Exclude<keyof BranchFormValues, 'active'>) => value(key, initial[key]);
-  const [provinceId, setProvinceId] = useState(initial.provinceId ?? '');
-  const localities = options.localities.filter((l) => l.provinceId === provinceId);
 
   return (
     <form action={formAction} key={sent ? JSON.stringify(sent) : 'initial'} className="grid max-w-3xl gap-6" noValidate>
@@ -58,24 +56,7 @@ export function BranchForm({
         <FormField label="Dirección" htmlFor="address" required error={errors.address} className="md:col-span-2">
           <Input name="address" defaultValue={v('address')} maxLength={300} {...fieldAria('address', errors.address)} />
         </FormField>
-        <FormField label="Provincia" htmlFor="provinceId" required>
-          <NativeSelect id="provinceId" name="provinceId" value={provinceId} onChange={(e) => setProvinceId(e.target.value)} placeholder="Seleccione…">
-            {options.provinces.map((p) => (
-              <NativeSelectOption key={p.id} value={p.id}>
-                {p.name}
-              </NativeSelectOption>
-            ))}
-          </NativeSelect>
-        </FormField>
-        <FormField label="Localidad" htmlFor="localityId" required error={errors.localityId} description={provinceId ? undefined : 'Elija primero la provincia.'}>
-          <NativeSelect name="localityId" defaultValue={v('localityId')} disabled={!provinceId} placeholder="Seleccione…" {...fieldAria('localityId', errors.localityId, !provinceId)}>
-            {localities.map((l) => (
-              <NativeSelectOption key={l.id} value={l.id}>
-                {l.name}
-              </NativeSelectOption>
-            ))}
-          </NativeSelect>
-        </FormField>
+        <ProvinceLocalityFields provinces={options.provinces} localities={options.localities} initialProvinceId={initial.provinceId ?? ''} defaultLocalityId={v('localityId')} error={errors.localityId} required />
         <FormField label="Teléfono" htmlFor="phone" error={errors.phone}>
           <Input name="phone" type="tel" defaultValue={v('phone')} placeholder="809-555-0123" {...fieldAria('phone', errors.phone)} />
         </FormField>
