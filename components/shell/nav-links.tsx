@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { Banknote, Building2, ClipboardList, Coins, CreditCard, FileText, Gauge, Handshake, House, LayoutDashboard, ShieldCheck, SlidersHorizontal, UserCog, Users, Wrench } from 'lucide-react';
+import { Banknote, Building2, ClipboardList, Coins, CreditCard, Droplets, FileText, Gauge, Handshake, House, LayoutDashboard, ShieldCheck, SlidersHorizontal, UserCog, Users, Wrench } from 'lucide-react';
 import type { NavIcon, NavSection } from '@/lib/auth/navigation';
 import { cn } from '@/lib/utils';
 
@@ -22,6 +22,7 @@ const ICONS: Record<NavIcon, typeof House> = {
   'credit-card': CreditCard,
   sliders: SlidersHorizontal,
   coins: Coins,
+  droplets: Droplets,
 };
 
 export function NavLinks({ sections, onNavigate }: { sections: NavSection[]; onNavigate?: () => void }) {

@@ -9,12 +9,18 @@ describe('navigationFor', () => {
     expect(hrefs('staff', 'CASHIER')).toEqual(['/clientes', '/caja']);
   });
 
-  it('shows branch staff the dashboard, customers and the CRM but not the audit log', () => {
-    expect(hrefs('staff', 'BRANCH_STAFF')).toEqual(['/inicio', '/clientes', '/acuerdos', '/cuentas', '/ordenes']);
+  it('shows branch staff the dashboard, customers, the CRM and readings but not the audit log', () => {
+    expect(hrefs('staff', 'BRANCH_STAFF')).toEqual(['/inicio', '/clientes', '/acuerdos', '/cuentas', '/lecturas', '/ordenes']);
   });
 
-  it('shows an inspector work orders and inspections only', () => {
-    expect(hrefs('staff', 'INSPECTOR')).toEqual(['/ordenes', '/inspecciones']);
+  it('shows an inspector readings, work orders and inspections only', () => {
+    expect(hrefs('staff', 'INSPECTOR')).toEqual(['/lecturas', '/ordenes', '/inspecciones']);
+  });
+
+  it('shows readings to the roles that take or review them, not to cashiers', () => {
+    expect(hrefs('staff', 'AUDITOR')).toContain('/lecturas');
+    expect(hrefs('admin', 'ADMIN')).toContain('/lecturas');
+    expect(hrefs('staff', 'CASHIER')).not.toContain('/lecturas');
   });
 
   it('shows the catalogs only to administrators', () => {

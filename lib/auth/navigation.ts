@@ -1,6 +1,6 @@
 import { can, type Permission, type Role } from './roles';
 
-export type NavIcon = 'home' | 'users' | 'cash' | 'clipboard' | 'shield' | 'building' | 'user-cog' | 'file-text' | 'layout' | 'handshake' | 'gauge' | 'wrench' | 'credit-card' | 'sliders' | 'coins';
+export type NavIcon = 'home' | 'users' | 'cash' | 'clipboard' | 'shield' | 'building' | 'user-cog' | 'file-text' | 'layout' | 'handshake' | 'gauge' | 'wrench' | 'credit-card' | 'sliders' | 'coins' | 'droplets';
 export type NavItem = { href: string; label: string; icon: NavIcon; permission: Permission };
 export type NavSection = { title: string; items: NavItem[] };
 
@@ -12,6 +12,7 @@ const STAFF: NavSection[] = [
       { href: '/clientes', label: 'Clientes', icon: 'users', permission: 'customers.read' },
       { href: '/acuerdos', label: 'Acuerdos', icon: 'handshake', permission: 'agreements.read' },
       { href: '/cuentas', label: 'Cuentas', icon: 'gauge', permission: 'agreements.read' },
+      { href: '/lecturas', label: 'Lecturas', icon: 'droplets', permission: 'readings.read' },
       { href: '/ordenes', label: 'Órdenes de trabajo', icon: 'wrench', permission: 'workorders.read' },
       { href: '/caja', label: 'Caja', icon: 'cash', permission: 'cash.use' },
       { href: '/inspecciones', label: 'Inspecciones', icon: 'clipboard', permission: 'inspections.use' },
@@ -39,6 +40,7 @@ const ADMIN: NavSection[] = [
       { href: '/clientes', label: 'Clientes', icon: 'users', permission: 'customers.read' },
       { href: '/acuerdos', label: 'Acuerdos', icon: 'handshake', permission: 'agreements.read' },
       { href: '/cuentas', label: 'Cuentas', icon: 'gauge', permission: 'agreements.read' },
+      { href: '/lecturas', label: 'Lecturas', icon: 'droplets', permission: 'readings.read' },
       { href: '/ordenes', label: 'Órdenes de trabajo', icon: 'wrench', permission: 'workorders.read' },
     ],
   },

@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   'workorders.create': ['ADMIN', 'BRANCH_STAFF'],
   'workorders.decide': ['ADMIN', 'BRANCH_STAFF'],
   'workorders.complete': ['ADMIN', 'BRANCH_STAFF', 'INSPECTOR'],
+  'readings.read': ['ADMIN', 'BRANCH_STAFF', 'AUDITOR', 'INSPECTOR'],
+  'readings.write': ['ADMIN', 'BRANCH_STAFF', 'INSPECTOR'],
   'cash.use': ['CASHIER'],
   'inspections.use': ['INSPECTOR'],
   'audit.read': ['ADMIN', 'AUDITOR'],
