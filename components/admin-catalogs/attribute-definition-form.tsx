@@ -3,10 +3,11 @@
 import { useActionState, useState } from 'react';
 import { FormActions } from '@/components/forms/form-actions';
 import { FormErrorAlert } from '@/components/forms/form-error-alert';
+import { ValueOptions } from '@/components/forms/select-options';
 import { formStateView } from '@/components/forms/form-state';
 import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
-import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { NativeSelect } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
 import type { ActionResult } from '@/lib/actions/result';
 
@@ -73,11 +74,7 @@ export function AttributeDefinitionForm({
             </FormField>
             <FormField label="Se aplica a" htmlFor="entity" required error={errors.entity}>
               <NativeSelect name="entity" defaultValue={value('entity', initial.entity)} placeholder="Seleccione…" {...fieldAria('entity', errors.entity)}>
-                {entities.map((e) => (
-                  <NativeSelectOption key={e.value} value={e.value}>
-                    {e.label}
-                  </NativeSelectOption>
-                ))}
+                <ValueOptions options={entities} />
               </NativeSelect>
             </FormField>
           </>
@@ -87,11 +84,7 @@ export function AttributeDefinitionForm({
         </FormField>
         <FormField label="Tipo" htmlFor="type" required error={errors.type}>
           <NativeSelect name="type" value={type} onChange={(e) => setType(e.target.value)} placeholder="Seleccione…" {...fieldAria('type', errors.type)}>
-            {types.map((t) => (
-              <NativeSelectOption key={t.value} value={t.value}>
-                {t.label}
-              </NativeSelectOption>
-            ))}
+            <ValueOptions options={types} />
           </NativeSelect>
         </FormField>
         {type === 'CHOICE' ? (

@@ -3,10 +3,11 @@
 import { useActionState } from 'react';
 import { FormActions } from '@/components/forms/form-actions';
 import { FormErrorAlert } from '@/components/forms/form-error-alert';
+import { ValueOptions } from '@/components/forms/select-options';
 import { formStateView } from '@/components/forms/form-state';
 import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
-import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { NativeSelect } from '@/components/ui/native-select';
 import type { ActionResult } from '@/lib/actions/result';
 
 /** One day's rate of a currency; saving a date and currency already recorded replaces that rate. */
@@ -33,11 +34,7 @@ export function ExchangeRateForm({
         </FormField>
         <FormField label="Moneda" htmlFor="currency" required error={errors.currency}>
           <NativeSelect name="currency" defaultValue={value('currency', initial.currency)} placeholder="Seleccione…" {...fieldAria('currency', errors.currency)}>
-            {currencies.map((c) => (
-              <NativeSelectOption key={c.value} value={c.value}>
-                {c.label}
-              </NativeSelectOption>
-            ))}
+            <ValueOptions options={currencies} />
           </NativeSelect>
         </FormField>
         <FormField label="Tasa (RD$ por unidad)" htmlFor="rate" required error={errors.rate} description="Hasta 6 decimales, con punto (ej.: 58.7525).">

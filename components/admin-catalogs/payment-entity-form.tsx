@@ -3,10 +3,11 @@
 import { useActionState } from 'react';
 import { FormActions } from '@/components/forms/form-actions';
 import { FormErrorAlert } from '@/components/forms/form-error-alert';
+import { ValueOptions } from '@/components/forms/select-options';
 import { formStateView } from '@/components/forms/form-state';
 import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
-import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { NativeSelect } from '@/components/ui/native-select';
 import type { ActionResult } from '@/lib/actions/result';
 
 export type PaymentEntityFormValues = { code?: string; name?: string; method?: string; active?: boolean };
@@ -48,11 +49,7 @@ export function PaymentEntityForm({
           description={uses > 0 ? `Usada por ${uses} medio(s) de pago de acuerdos: el medio no se puede cambiar.` : undefined}
         >
           <NativeSelect name="method" defaultValue={value('method', initial.method)} placeholder="Seleccione…" {...fieldAria('method', errors.method, uses > 0)}>
-            {methods.map((m) => (
-              <NativeSelectOption key={m.value} value={m.value}>
-                {m.label}
-              </NativeSelectOption>
-            ))}
+            <ValueOptions options={methods} />
           </NativeSelect>
         </FormField>
         <label className="flex items-center gap-2 self-end pb-2 text-sm">

@@ -1,3 +1,4 @@
+import { listSearchParams } from '@/lib/validation/search-params';
 import type { AgreementListParams, AttributeFilter } from '@/lib/validation/agreement';
 
 /**
@@ -5,10 +6,7 @@ import type { AgreementListParams, AttributeFilter } from '@/lib/validation/agre
  * (`attr.<key>=value`); page 1 and empty values are left out. E.g. ({ q: 'agua' }, [], { page: 2 }) → '/acuerdos?q=agua&page=2'.
  */
 export function agreementListHref(params: AgreementListParams, attributes: AttributeFilter[], patch: Partial<AgreementListParams> = {}): string {
-  const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...params, ...patch })) {
-    if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) qs.set(k, String(v));
-  }
+  const qs = listSearchParams({ ...params, ...patch });
   for (const a of attributes) qs.set(`attr.${a.key}`, a.value);
   const s = qs.toString();
   return s ? `/acuerdos?${s}` : '/acuerdos';

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { AuditActionBadge } from '@/components/audit/audit-action-badge';
 import { ShieldCheck } from 'lucide-react';
-import { Button } from '@/components/ui/button';
+import { FilterActions } from '@/components/lists/filter-actions';
+import { LabelledOptions } from '@/components/forms/select-options';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Input } from '@/components/ui/input';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
@@ -10,6 +11,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import type { listAuditLog } from '@/lib/dal/audit';
 import { diffRecords } from '@/lib/domain/diff';
 import { formatDateTime } from '@/lib/domain/format';
+import { listHref } from '@/lib/validation/search-params';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, type AuditListParams } from '@/lib/validation/audit';
 
 type Data = Awaited<ReturnType<typeof listAuditLog>>;
@@ -21,12 +23,7 @@ function show(v: unknown) {
 
 /** The audit log with filters; used by /admin/audit and the auditor's /auditoria. */
 export function AuditLogView({ data, params, basePath }: { data: Data; params: AuditListParams; basePath: string }) {
-  const qs = (page: number) => {
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...params, page })) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) q.set(k, String(v));
-    const s = q.toString();
-    return s ? `${basePath}?${s}` : basePath;
-  };
+  const qs = (page: number) => listHref(basePath, { ...params, page });
   const filtered = Boolean(params.entity || params.entityId || params.action || params.user || params.from || params.to);
   return (
     <>
@@ -41,11 +38,7 @@ export function AuditLogView({ data, params, basePath }: { data: Data; params: A
         </NativeSelect>
         <NativeSelect name="action" defaultValue={params.action ?? ''} aria-label="Acción" wrapperClassName="w-48">
           <NativeSelectOption value="">Todas las acciones</NativeSelectOption>
-          {Object.entries(AUDIT_ACTION_LABELS).map(([k, label]) => (
-            <NativeSelectOption key={k} value={k}>
-              {label}
-            </NativeSelectOption>
-          ))}
+          <LabelledOptions labels={AUDIT_ACTION_LABELS} />
         </NativeSelect>
         <Input name="user" defaultValue={params.user} placeholder="Usuario (correo)" aria-label="Usuario" className="w-52" />
         <Input name="entityId" defaultValue={params.entityId} placeholder="Id del registro" aria-label="Id del registro" className="w-52" />
@@ -57,14 +50,7 @@ export function AuditLogView({ data, params, basePath }: { data: Data; params: A
           Hasta
           <Input type="date" name="to" defaultValue={params.to} className="w-40" />
         </label>
-        <Button type="submit" variant="secondary">
-          Filtrar
-        </Button>
-        {filtered ? (
-          <Button variant="ghost" asChild>
-            <Link href={basePath}>Limpiar</Link>
-          </Button>
-        ) : null}
+        <FilterActions filtered={filtered} clearHref={basePath} />
       </form>
       {data.total === 0 ? (
         <EmptyState icon={ShieldCheck} title="Sin registros" description={filtered ? 'Ningún registro coincide con el filtro.' : 'Todavía no se ha registrado ningún cambio.'} />

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { FormActions } from '@/components/forms/form-actions';
 import { FormErrorAlert } from '@/components/forms/form-error-alert';
+import { LabelledOptions } from '@/components/forms/select-options';
 import { ProvinceLocalityFields } from '@/components/forms/province-locality-fields';
 import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
@@ -76,20 +77,12 @@ export function CustomerForm({
         </FormField>
         <FormField label="Condición fiscal" htmlFor="taxCondition" required error={errors.taxCondition}>
           <NativeSelect name="taxCondition" defaultValue={v('taxCondition') || 'FINAL_CONSUMER'} {...fieldAria('taxCondition', errors.taxCondition)}>
-            {Object.entries(TAX_CONDITION_LABELS).map(([k, label]) => (
-              <NativeSelectOption key={k} value={k}>
-                {label}
-              </NativeSelectOption>
-            ))}
+            <LabelledOptions labels={TAX_CONDITION_LABELS} />
           </NativeSelect>
         </FormField>
         <FormField label="Segmento" htmlFor="segment" required error={errors.segment}>
           <NativeSelect name="segment" defaultValue={v('segment') || 'RESIDENTIAL'} {...fieldAria('segment', errors.segment)}>
-            {Object.entries(SEGMENT_LABELS).map(([k, label]) => (
-              <NativeSelectOption key={k} value={k}>
-                {label}
-              </NativeSelectOption>
-            ))}
+            <LabelledOptions labels={SEGMENT_LABELS} />
           </NativeSelect>
         </FormField>
         <label className="flex items-center gap-2 text-sm">

@@ -3,6 +3,7 @@
 import { useActionState, useState } from 'react';
 import { FormActions } from '@/components/forms/form-actions';
 import { FormErrorAlert } from '@/components/forms/form-error-alert';
+import { ValueOptions } from '@/components/forms/select-options';
 import { formStateView } from '@/components/forms/form-state';
 import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
@@ -46,11 +47,7 @@ export function PaymentMethodForm({
         <legend className="mb-2 text-base font-semibold">Medio de pago</legend>
         <FormField label="Medio" htmlFor="method" required error={errors.method}>
           <NativeSelect name="method" value={method} onChange={(e) => setMethod(e.target.value)} placeholder="Seleccione…" {...fieldAria('method', errors.method)}>
-            {methods.map((m) => (
-              <NativeSelectOption key={m.value} value={m.value}>
-                {m.label}
-              </NativeSelectOption>
-            ))}
+            <ValueOptions options={methods} />
           </NativeSelect>
         </FormField>
         {current?.needsEntity ? (

@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ArrowDown, ArrowUp, FileSignature, Plus } from 'lucide-react';
+import { FileSignature, Plus } from 'lucide-react';
 import { AttributeFilterControls } from '@/components/agreements/attribute-filters';
 import { agreementListHref } from '@/components/agreements/list-href';
 import { AgreementStatusBadge, DELINQUENCY_STATUS_LABELS, DelinquencyBadge } from '@/components/crm/status-badges';
+import { FilterActions } from '@/components/lists/filter-actions';
+import { LabelledOptions } from '@/components/forms/select-options';
+import { BranchFilter } from '@/components/lists/branch-filter';
+import { SortHeader } from '@/components/lists/sort-header';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -36,16 +40,9 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
   const filtered = Boolean(params.q || params.status || branchId || params.billingMode || params.delinquencyStatus || attributes.length);
   const href = (patch: Partial<AgreementListParams>) => agreementListHref({ ...params, branchId }, attributes, patch);
 
-  const sortHeader = (key: NonNullable<AgreementListParams['sort']>, label: string) => {
-    const current = (params.sort ?? 'name') === key;
-    const dir = current && params.dir !== 'desc' ? 'desc' : 'asc';
-    return (
-      <Link href={href({ sort: key, dir, page: undefined })} className="inline-flex items-center gap-1 hover:underline">
-        {label}
-        {current ? params.dir === 'desc' ? <ArrowDown className="size-3" aria-label="descendente" /> : <ArrowUp className="size-3" aria-label="ascendente" /> : null}
-      </Link>
-    );
-  };
+  const sortHeader = (key: NonNullable<AgreementListParams['sort']>, label: string) => (
+    <SortHeader column={key} label={label} sort={params.sort ?? 'name'} dir={params.dir} href={(sort, dir) => href({ sort, dir, page: undefined })} />
+  );
 
   return (
     <>
@@ -67,49 +64,21 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
         <Input name="q" defaultValue={params.q} placeholder="Buscar por nombre, código, cliente o documento" className="w-full sm:w-96" aria-label="Buscar" />
         <NativeSelect name="status" defaultValue={params.status ?? ''} aria-label="Estado" wrapperClassName="w-40">
           <NativeSelectOption value="">Todos los estados</NativeSelectOption>
-          {Object.entries(AGREEMENT_STATUS_LABELS).map(([k, label]) => (
-            <NativeSelectOption key={k} value={k}>
-              {label}
-            </NativeSelectOption>
-          ))}
+          <LabelledOptions labels={AGREEMENT_STATUS_LABELS} />
         </NativeSelect>
-        {options.branches.length > 1 ? (
-          <NativeSelect name="branchId" defaultValue={branchId ?? ''} aria-label="Sucursal" wrapperClassName="w-52">
-            <NativeSelectOption value="">Todas las sucursales</NativeSelectOption>
-            {options.branches.map((b) => (
-              <NativeSelectOption key={b.id} value={b.id}>
-                {b.name}
-              </NativeSelectOption>
-            ))}
-          </NativeSelect>
-        ) : null}
+        <BranchFilter branches={options.branches} value={branchId} />
         <NativeSelect name="billingMode" defaultValue={params.billingMode ?? ''} aria-label="Modalidad de facturación" wrapperClassName="w-64">
           <NativeSelectOption value="">Todas las modalidades</NativeSelectOption>
-          {Object.entries(BILLING_MODE_LABELS).map(([k, label]) => (
-            <NativeSelectOption key={k} value={k}>
-              {label}
-            </NativeSelectOption>
-          ))}
+          <LabelledOptions labels={BILLING_MODE_LABELS} />
         </NativeSelect>
         <NativeSelect name="delinquencyStatus" defaultValue={params.delinquencyStatus ?? ''} aria-label="Estado de morosidad" wrapperClassName="w-48">
           <NativeSelectOption value="">Toda la morosidad</NativeSelectOption>
-          {Object.entries(DELINQUENCY_STATUS_LABELS).map(([k, label]) => (
-            <NativeSelectOption key={k} value={k}>
-              {label}
-            </NativeSelectOption>
-          ))}
+          <LabelledOptions labels={DELINQUENCY_STATUS_LABELS} />
         </NativeSelect>
         <AttributeFilterControls definitions={options.definitions} current={attributes} />
         {params.sort ? <input type="hidden" name="sort" value={params.sort} /> : null}
         {params.dir ? <input type="hidden" name="dir" value={params.dir} /> : null}
-        <Button type="submit" variant="secondary">
-          Filtrar
-        </Button>
-        {filtered ? (
-          <Button variant="ghost" asChild>
-            <Link href="/acuerdos">Limpiar</Link>
-          </Button>
-        ) : null}
+        <FilterActions filtered={filtered} clearHref="/acuerdos" />
       </form>
 
       {result.total === 0 ? (

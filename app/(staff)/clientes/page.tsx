@@ -1,7 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { firstValues } from '@/lib/validation/search-params';
-import { ArrowDown, ArrowUp, Download, Plus, Users } from 'lucide-react';
+import { firstValues, listHref } from '@/lib/validation/search-params';
+import { Download, Plus, Users } from 'lucide-react';
+import { FilterActions } from '@/components/lists/filter-actions';
+import { LabelledOptions } from '@/components/forms/select-options';
+import { BranchFilter } from '@/components/lists/branch-filter';
+import { SortHeader } from '@/components/lists/sort-header';
 import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -20,14 +24,6 @@ export const metadata: Metadata = { title: 'Clientes' };
 
 type Search = Record<string, string | string[] | undefined>;
 
-function query(params: CustomerListParams, patch: Partial<CustomerListParams>) {
-  const merged = { ...params, ...patch };
-  const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) qs.set(k, String(v));
-  const s = qs.toString();
-  return s ? `?${s}` : '';
-}
-
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor('customers.read');
   const raw = await searchParams;
@@ -35,17 +31,11 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const [result, options] = await Promise.all([listCustomers(actor, params), customerFormOptions(actor)]);
   const canWrite = can(actor.role, 'customers.write');
   const filtered = Boolean(params.q || params.segment || params.branchId);
+  const href = (patch: Partial<CustomerListParams>, path = '/clientes') => listHref(path, { ...params, ...patch });
 
-  const sortHeader = (key: NonNullable<CustomerListParams['sort']>, label: string) => {
-    const current = (params.sort ?? 'legalName') === key;
-    const dir = current && params.dir !== 'desc' ? 'desc' : 'asc';
-    return (
-      <Link href={`/clientes${query(params, { sort: key, dir, page: undefined })}`} className="inline-flex items-center gap-1 hover:underline">
-        {label}
-        {current ? params.dir === 'desc' ? <ArrowDown className="size-3" aria-label="descendente" /> : <ArrowUp className="size-3" aria-label="ascendente" /> : null}
-      </Link>
-    );
-  };
+  const sortHeader = (key: NonNullable<CustomerListParams['sort']>, label: string) => (
+    <SortHeader column={key} label={label} sort={params.sort ?? 'legalName'} dir={params.dir} href={(sort, dir) => href({ sort, dir, page: undefined })} />
+  );
 
   return (
     <>
@@ -56,7 +46,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         actions={
           <>
             <Button variant="outline" asChild>
-              <a href={`/clientes/exportar${query(params, { page: undefined })}`}>
+              <a href={href({ page: undefined }, '/clientes/exportar')}>
                 <Download /> Exportar CSV
               </a>
             </Button>
@@ -74,32 +64,12 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         <Input name="q" defaultValue={params.q} placeholder="Buscar por nombre, código o documento" className="w-full sm:w-80" aria-label="Buscar" />
         <NativeSelect name="segment" defaultValue={params.segment ?? ''} aria-label="Segmento" wrapperClassName="w-44">
           <NativeSelectOption value="">Todos los segmentos</NativeSelectOption>
-          {Object.entries(SEGMENT_LABELS).map(([k, label]) => (
-            <NativeSelectOption key={k} value={k}>
-              {label}
-            </NativeSelectOption>
-          ))}
+          <LabelledOptions labels={SEGMENT_LABELS} />
         </NativeSelect>
-        {options.branches.length > 1 ? (
-          <NativeSelect name="branchId" defaultValue={params.branchId ?? ''} aria-label="Sucursal" wrapperClassName="w-52">
-            <NativeSelectOption value="">Todas las sucursales</NativeSelectOption>
-            {options.branches.map((b) => (
-              <NativeSelectOption key={b.id} value={b.id}>
-                {b.name}
-              </NativeSelectOption>
-            ))}
-          </NativeSelect>
-        ) : null}
+        <BranchFilter branches={options.branches} value={params.branchId} />
         {params.sort ? <input type="hidden" name="sort" value={params.sort} /> : null}
         {params.dir ? <input type="hidden" name="dir" value={params.dir} /> : null}
-        <Button type="submit" variant="secondary">
-          Filtrar
-        </Button>
-        {filtered ? (
-          <Button variant="ghost" asChild>
-            <Link href="/clientes">Limpiar</Link>
-          </Button>
-        ) : null}
+        <FilterActions filtered={filtered} clearHref="/clientes" />
       </form>
 
       {result.total === 0 ? (
@@ -154,7 +124,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           </Table>
         </div>
       )}
-      <PaginationBar className="mt-4" page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={(p) => `/clientes${query(params, { page: p })}`} />
+      <PaginationBar className="mt-4" page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={(p) => href({ page: p })} />
     </>
   );
 }

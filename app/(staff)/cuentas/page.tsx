@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ArrowDown, ArrowUp, Gauge, X } from 'lucide-react';
+import { Gauge, X } from 'lucide-react';
 import { AccountsTable, type AccountSortKey } from '@/components/accounts/accounts-table';
+import { FilterActions } from '@/components/lists/filter-actions';
+import { BranchFilter } from '@/components/lists/branch-filter';
+import { SortHeader } from '@/components/lists/sort-header';
 import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -15,17 +18,9 @@ import { getAgreement } from '@/lib/dal/agreements';
 import { requirePageActor } from '@/lib/dal/page';
 import { ACCOUNT_STATUS_LABELS, ACCOUNT_STATUSES } from '@/lib/domain/crm-status';
 import { accountListSchema, type AccountListParams } from '@/lib/validation/account';
-import { firstValues, type RawSearchParams } from '@/lib/validation/search-params';
+import { firstValues, listHref, type RawSearchParams } from '@/lib/validation/search-params';
 
 export const metadata: Metadata = { title: 'Cuentas' };
-
-function query(params: AccountListParams, patch: Partial<AccountListParams>) {
-  const merged = { ...params, ...patch };
-  const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) qs.set(k, String(v));
-  const s = qs.toString();
-  return s ? `?${s}` : '';
-}
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePageActor('agreements.read');
@@ -39,17 +34,11 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   ]);
   const filtered = Boolean(params.q || params.status || params.branchId || params.tariffCategoryId || params.acuerdo || params.grupo);
   const multiBranch = options.branches.length > 1;
+  const href = (patch: Partial<AccountListParams>) => listHref('/cuentas', { ...params, ...patch });
 
-  const sortHeader = (key: AccountSortKey, label: string) => {
-    const current = (params.sort ?? 'number') === key;
-    const dir = current && params.dir !== 'desc' ? 'desc' : 'asc';
-    return (
-      <Link href={`/cuentas${query(params, { sort: key, dir, page: undefined })}`} className="inline-flex items-center gap-1 hover:underline">
-        {label}
-        {current ? params.dir === 'desc' ? <ArrowDown className="size-3" aria-label="descendente" /> : <ArrowUp className="size-3" aria-label="ascendente" /> : null}
-      </Link>
-    );
-  };
+  const sortHeader = (key: AccountSortKey, label: string) => (
+    <SortHeader column={key} label={label} sort={params.sort ?? 'number'} dir={params.dir} href={(sort, dir) => href({ sort, dir, page: undefined })} />
+  );
 
   return (
     <>
@@ -64,7 +53,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           {params.acuerdo ? (
             <Badge variant="outline" className="gap-1 py-1">
               Acuerdo {agreement ? `${agreement.agreement.code} — ${agreement.agreement.name}` : 'no encontrado'}
-              <Link href={`/cuentas${query(params, { acuerdo: undefined, grupo: undefined, page: undefined })}`} aria-label="Quitar filtro de acuerdo" className="rounded-sm hover:bg-accent">
+              <Link href={href({ acuerdo: undefined, grupo: undefined, page: undefined })} aria-label="Quitar filtro de acuerdo" className="rounded-sm hover:bg-accent">
                 <X className="size-3" />
               </Link>
             </Badge>
@@ -72,7 +61,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           {params.grupo ? (
             <Badge variant="outline" className="gap-1 py-1">
               Grupo {group ? `${group.group.code} — ${group.group.name}` : 'no encontrado'}
-              <Link href={`/cuentas${query(params, { grupo: undefined, page: undefined })}`} aria-label="Quitar filtro de grupo" className="rounded-sm hover:bg-accent">
+              <Link href={href({ grupo: undefined, page: undefined })} aria-label="Quitar filtro de grupo" className="rounded-sm hover:bg-accent">
                 <X className="size-3" />
               </Link>
             </Badge>
@@ -103,28 +92,12 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             </NativeSelectOption>
           ))}
         </NativeSelect>
-        {multiBranch ? (
-          <NativeSelect name="branchId" defaultValue={params.branchId ?? ''} aria-label="Sucursal" wrapperClassName="w-52">
-            <NativeSelectOption value="">Todas las sucursales</NativeSelectOption>
-            {options.branches.map((b) => (
-              <NativeSelectOption key={b.id} value={b.id}>
-                {b.name}
-              </NativeSelectOption>
-            ))}
-          </NativeSelect>
-        ) : null}
+        <BranchFilter branches={options.branches} value={params.branchId} />
         {params.acuerdo ? <input type="hidden" name="acuerdo" value={params.acuerdo} /> : null}
         {params.grupo ? <input type="hidden" name="grupo" value={params.grupo} /> : null}
         {params.sort ? <input type="hidden" name="sort" value={params.sort} /> : null}
         {params.dir ? <input type="hidden" name="dir" value={params.dir} /> : null}
-        <Button type="submit" variant="secondary">
-          Filtrar
-        </Button>
-        {filtered ? (
-          <Button variant="ghost" asChild>
-            <Link href="/cuentas">Limpiar</Link>
-          </Button>
-        ) : null}
+        <FilterActions filtered={filtered} clearHref="/cuentas" />
       </form>
 
       {result.total === 0 ? (
@@ -143,7 +116,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       ) : (
         <AccountsTable rows={result.rows} showAgreement={!params.acuerdo} showGroup={!params.grupo} showBranch={multiBranch} sortHeader={sortHeader} />
       )}
-      <PaginationBar className="mt-4" page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={(p) => `/cuentas${query(params, { page: p })}`} />
+      <PaginationBar className="mt-4" page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={(p) => href({ page: p })} />
     </>
   );
 }

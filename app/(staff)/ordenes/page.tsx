@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Wrench, X } from 'lucide-react';
 import { WorkOrderStatusBadge } from '@/components/crm/status-badges';
+import { FilterActions } from '@/components/lists/filter-actions';
+import { LabelledOptions } from '@/components/forms/select-options';
+import { BranchFilter } from '@/components/lists/branch-filter';
 import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Input } from '@/components/ui/input';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
@@ -15,18 +17,14 @@ import { requirePageActor } from '@/lib/dal/page';
 import { listWorkOrders, workOrderBranchOptions, workOrderFilterLabels } from '@/lib/dal/work-orders';
 import { WORK_ORDER_TARGET_LABELS, WORK_ORDER_TYPE_LABELS } from '@/lib/domain/crm-status';
 import { formatDateTime } from '@/lib/domain/format';
-import { firstValues, type RawSearchParams } from '@/lib/validation/search-params';
+import { firstValues, listHref, type RawSearchParams } from '@/lib/validation/search-params';
 import { workOrderListSchema, type WorkOrderListParams } from '@/lib/validation/work-order';
 import { cn } from '@/lib/utils';
 
 export const metadata: Metadata = { title: 'Órdenes de trabajo' };
 
 function query(params: WorkOrderListParams, patch: Partial<WorkOrderListParams>) {
-  const merged = { ...params, ...patch };
-  const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) qs.set(k, String(v));
-  const s = qs.toString();
-  return s ? `/ordenes?${s}` : '/ordenes';
+  return listHref('/ordenes', { ...params, ...patch });
 }
 
 const TABS: { status: WorkOrderListParams['status']; label: string }[] = [
@@ -80,42 +78,18 @@ export default async function WorkOrdersPage({ searchParams }: { searchParams: P
         <Input name="q" defaultValue={params.q} placeholder="Buscar por número, acuerdo o cuenta" className="w-full sm:w-80" aria-label="Buscar" />
         <NativeSelect name="type" defaultValue={params.type ?? ''} aria-label="Tipo" wrapperClassName="w-48">
           <NativeSelectOption value="">Todos los tipos</NativeSelectOption>
-          {Object.entries(WORK_ORDER_TYPE_LABELS).map(([k, label]) => (
-            <NativeSelectOption key={k} value={k}>
-              {label}
-            </NativeSelectOption>
-          ))}
+          <LabelledOptions labels={WORK_ORDER_TYPE_LABELS} />
         </NativeSelect>
         <NativeSelect name="target" defaultValue={params.target ?? ''} aria-label="Objeto" wrapperClassName="w-48">
           <NativeSelectOption value="">Cualquier objeto</NativeSelectOption>
-          {Object.entries(WORK_ORDER_TARGET_LABELS).map(([k, label]) => (
-            <NativeSelectOption key={k} value={k}>
-              {label}
-            </NativeSelectOption>
-          ))}
+          <LabelledOptions labels={WORK_ORDER_TARGET_LABELS} />
         </NativeSelect>
-        {branches.length > 1 ? (
-          <NativeSelect name="branchId" defaultValue={params.branchId ?? ''} aria-label="Sucursal" wrapperClassName="w-52">
-            <NativeSelectOption value="">Todas las sucursales</NativeSelectOption>
-            {branches.map((b) => (
-              <NativeSelectOption key={b.id} value={b.id}>
-                {b.name}
-              </NativeSelectOption>
-            ))}
-          </NativeSelect>
-        ) : null}
+        <BranchFilter branches={branches} value={params.branchId} />
         {params.status ? <input type="hidden" name="status" value={params.status} /> : null}
         {chips.map((c) => (
           <input key={c.key} type="hidden" name={c.key} value={params[c.key]} />
         ))}
-        <Button type="submit" variant="secondary">
-          Filtrar
-        </Button>
-        {filtered ? (
-          <Button variant="ghost" asChild>
-            <Link href={query(params, { q: undefined, type: undefined, target: undefined, branchId: undefined, page: undefined })}>Limpiar</Link>
-          </Button>
-        ) : null}
+        <FilterActions filtered={filtered} clearHref={query(params, { q: undefined, type: undefined, target: undefined, branchId: undefined, page: undefined })} />
       </form>
       {chips.length ? (
         <div className="mb-4 flex flex-wrap items-center gap-2 text-sm">

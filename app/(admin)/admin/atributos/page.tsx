@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CircleCheck, Plus, SlidersHorizontal } from 'lucide-react';
+import { FilterActions } from '@/components/lists/filter-actions';
+import { ValueOptions } from '@/components/forms/select-options';
 import { PageHeader } from '@/components/shell/page-header';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -49,20 +51,9 @@ export default async function AttributeDefinitionsPage({ searchParams }: { searc
       <form className="mb-4 flex flex-wrap items-end gap-2" role="search" aria-label="Filtrar atributos">
         <NativeSelect name="entity" defaultValue={entity ?? ''} aria-label="Se aplica a" wrapperClassName="w-56">
           <NativeSelectOption value="">Todas las entidades</NativeSelectOption>
-          {ATTRIBUTE_ENTITY_OPTIONS.map((e) => (
-            <NativeSelectOption key={e.value} value={e.value}>
-              {e.label}
-            </NativeSelectOption>
-          ))}
+          <ValueOptions options={ATTRIBUTE_ENTITY_OPTIONS} />
         </NativeSelect>
-        <Button type="submit" variant="secondary">
-          Filtrar
-        </Button>
-        {entity ? (
-          <Button variant="ghost" asChild>
-            <Link href="/admin/atributos">Limpiar</Link>
-          </Button>
-        ) : null}
+        <FilterActions filtered={Boolean(entity)} clearHref="/admin/atributos" />
       </form>
       {rows.length === 0 ? (
         <EmptyState

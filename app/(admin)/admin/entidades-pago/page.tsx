@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CircleCheck, CreditCard, Plus } from 'lucide-react';
+import { FilterActions } from '@/components/lists/filter-actions';
+import { ValueOptions } from '@/components/forms/select-options';
 import { PageHeader } from '@/components/shell/page-header';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -49,20 +51,9 @@ export default async function PaymentEntitiesPage({ searchParams }: { searchPara
       <form className="mb-4 flex flex-wrap items-end gap-2" role="search" aria-label="Filtrar entidades">
         <NativeSelect name="method" defaultValue={method ?? ''} aria-label="Medio de pago" wrapperClassName="w-56">
           <NativeSelectOption value="">Todos los medios</NativeSelectOption>
-          {ENTITY_METHOD_OPTIONS.map((m) => (
-            <NativeSelectOption key={m.value} value={m.value}>
-              {m.label}
-            </NativeSelectOption>
-          ))}
+          <ValueOptions options={ENTITY_METHOD_OPTIONS} />
         </NativeSelect>
-        <Button type="submit" variant="secondary">
-          Filtrar
-        </Button>
-        {method ? (
-          <Button variant="ghost" asChild>
-            <Link href="/admin/entidades-pago">Limpiar</Link>
-          </Button>
-        ) : null}
+        <FilterActions filtered={Boolean(method)} clearHref="/admin/entidades-pago" />
       </form>
       {rows.length === 0 ? (
         <EmptyState

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CircleCheck, Coins, Plus } from 'lucide-react';
+import { FilterActions } from '@/components/lists/filter-actions';
+import { ValueOptions } from '@/components/forms/select-options';
 import { PageHeader } from '@/components/shell/page-header';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -58,20 +60,9 @@ export default async function ExchangeRatesPage({ searchParams }: { searchParams
       <form className="mb-4 flex flex-wrap items-end gap-2" role="search" aria-label="Filtrar tipos de cambio">
         <NativeSelect name="currency" defaultValue={params.currency ?? ''} aria-label="Moneda" wrapperClassName="w-64">
           <NativeSelectOption value="">Todas las monedas</NativeSelectOption>
-          {RATE_CURRENCY_OPTIONS.map((c) => (
-            <NativeSelectOption key={c.value} value={c.value}>
-              {c.label}
-            </NativeSelectOption>
-          ))}
+          <ValueOptions options={RATE_CURRENCY_OPTIONS} />
         </NativeSelect>
-        <Button type="submit" variant="secondary">
-          Filtrar
-        </Button>
-        {params.currency ? (
-          <Button variant="ghost" asChild>
-            <Link href="/admin/tipos-de-cambio">Limpiar</Link>
-          </Button>
-        ) : null}
+        <FilterActions filtered={Boolean(params.currency)} clearHref="/admin/tipos-de-cambio" />
       </form>
       {result.total === 0 ? (
         <EmptyState

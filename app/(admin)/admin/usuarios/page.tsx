@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Plus, UserCog } from 'lucide-react';
+import { FilterActions } from '@/components/lists/filter-actions';
+import { LabelledOptions } from '@/components/forms/select-options';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -12,19 +14,13 @@ import { ROLE_LABELS, type Role } from '@/lib/auth/roles';
 import { requirePageActor } from '@/lib/dal/page';
 import { listUsersForAdmin } from '@/lib/dal/users';
 import { formatDateTime } from '@/lib/domain/format';
-import { ROLES_WITH_BRANCHES, userListSchema, type UserListParams } from '@/lib/validation/user';
+import { firstValues, listHref } from '@/lib/validation/search-params';
+import { ROLES_WITH_BRANCHES, userListSchema } from '@/lib/validation/user';
 import { UserStatusBadge } from './user-status-badge';
 
 export const metadata: Metadata = { title: 'Usuarios' };
 
 type Search = Record<string, string | string[] | undefined>;
-
-function query(params: UserListParams, patch: Partial<UserListParams>) {
-  const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...params, ...patch })) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) qs.set(k, String(v));
-  const s = qs.toString();
-  return s ? `?${s}` : '';
-}
 
 /** What a row without branches or customer sees, said in words. */
 function scopeWithoutList(role: Role) {
@@ -36,7 +32,7 @@ function scopeWithoutList(role: Role) {
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor('admin.users');
   const raw = await searchParams;
-  const params = userListSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const params = userListSchema.parse(firstValues(raw));
   const result = await listUsersForAdmin(actor, params);
   const filtered = Boolean(params.q || params.role || params.estado);
 
@@ -58,25 +54,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <Input name="q" defaultValue={params.q} placeholder="Buscar por nombre o correo" className="w-full sm:w-80" aria-label="Buscar" />
         <NativeSelect name="role" defaultValue={params.role ?? ''} aria-label="Rol" wrapperClassName="w-52">
           <NativeSelectOption value="">Todos los roles</NativeSelectOption>
-          {Object.entries(ROLE_LABELS).map(([k, label]) => (
-            <NativeSelectOption key={k} value={k}>
-              {label}
-            </NativeSelectOption>
-          ))}
+          <LabelledOptions labels={ROLE_LABELS} />
         </NativeSelect>
         <NativeSelect name="estado" defaultValue={params.estado ?? ''} aria-label="Estado" wrapperClassName="w-40">
           <NativeSelectOption value="">Todos</NativeSelectOption>
           <NativeSelectOption value="activo">Activos</NativeSelectOption>
           <NativeSelectOption value="inactivo">Inactivos</NativeSelectOption>
         </NativeSelect>
-        <Button type="submit" variant="secondary">
-          Filtrar
-        </Button>
-        {filtered ? (
-          <Button variant="ghost" asChild>
-            <Link href="/admin/usuarios">Limpiar</Link>
-          </Button>
-        ) : null}
+        <FilterActions filtered={filtered} clearHref="/admin/usuarios" />
       </form>
 
       {result.total === 0 ? (
@@ -119,7 +104,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </Table>
         </div>
       )}
-      <PaginationBar className="mt-4" page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={(p) => `/admin/usuarios${query(params, { page: p })}`} />
+      <PaginationBar className="mt-4" page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={(p) => listHref('/admin/usuarios', { ...params, page: p })} />
     </>
   );
 }

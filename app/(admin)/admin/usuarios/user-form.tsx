@@ -2,12 +2,13 @@
 
 import { FormActions } from '@/components/forms/form-actions';
 import { FormErrorAlert } from '@/components/forms/form-error-alert';
+import { LabelledOptions } from '@/components/forms/select-options';
 import { formStateView } from '@/components/forms/form-state';
 import { useActionState, useState } from 'react';
 import { Combobox } from '@/components/ui/combobox';
 import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
-import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { NativeSelect } from '@/components/ui/native-select';
 import type { ActionResult } from '@/lib/actions/result';
 import { ROLE_LABELS, type Role } from '@/lib/auth/roles';
 import { ROLES_WITH_BRANCHES } from '@/lib/validation/user';
@@ -77,11 +78,7 @@ function Fields({ initial, options, withPassword, lockRole, sent, errors }: Prop
         <legend className="mb-2 text-base font-semibold">Rol y alcance</legend>
         <FormField label="Rol" htmlFor="role" required error={errors.role} description={lockRole ? 'No puede cambiar su propio rol de Administrador.' : undefined}>
           <NativeSelect name={lockRole ? undefined : 'role'} value={role} onChange={(e) => setRole(e.target.value)} disabled={lockRole} placeholder="Seleccione…" {...fieldAria('role', errors.role, lockRole)}>
-            {Object.entries(ROLE_LABELS).map(([k, label]) => (
-              <NativeSelectOption key={k} value={k}>
-                {label}
-              </NativeSelectOption>
-            ))}
+            <LabelledOptions labels={ROLE_LABELS} />
           </NativeSelect>
           {lockRole ? <input type="hidden" name="role" value={role} /> : null}
         </FormField>
