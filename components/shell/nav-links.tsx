@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { Banknote, Building2, ClipboardList, Coins, CreditCard, Droplets, FileText, Gauge, Handshake, House, LayoutDashboard, ShieldCheck, SlidersHorizontal, UserCog, Users, Wrench } from 'lucide-react';
+import { Banknote, Building2, ClipboardList, Coins, CreditCard, Droplets, FileText, Gauge, Handshake, House, LayoutDashboard, ReceiptText, ShieldCheck, SlidersHorizontal, Tags, UserCog, Users, Wrench } from 'lucide-react';
 import type { NavIcon, NavSection } from '@/lib/auth/navigation';
 import { cn } from '@/lib/utils';
 
@@ -22,6 +22,8 @@ const ICONS: Record<NavIcon, typeof House> = {
   'credit-card': CreditCard,
   sliders: SlidersHorizontal,
   coins: Coins,
+  receipt: ReceiptText,
+  tags: Tags,
   droplets: Droplets,
 };
 

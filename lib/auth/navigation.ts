@@ -1,6 +1,6 @@
 import { can, type Permission, type Role } from './roles';
 
-export type NavIcon = 'home' | 'users' | 'cash' | 'clipboard' | 'shield' | 'building' | 'user-cog' | 'file-text' | 'layout' | 'handshake' | 'gauge' | 'wrench' | 'credit-card' | 'sliders' | 'coins' | 'droplets';
+export type NavIcon = 'home' | 'users' | 'cash' | 'clipboard' | 'shield' | 'building' | 'user-cog' | 'file-text' | 'layout' | 'handshake' | 'gauge' | 'wrench' | 'credit-card' | 'sliders' | 'coins' | 'droplets' | 'receipt' | 'tags';
 export type NavItem = { href: string; label: string; icon: NavIcon; permission: Permission };
 export type NavSection = { title: string; items: NavItem[] };
 
@@ -31,6 +31,8 @@ const ADMIN: NavSection[] = [
       { href: '/admin/entidades-pago', label: 'Entidades de pago', icon: 'credit-card', permission: 'admin.catalogs' },
       { href: '/admin/atributos', label: 'Atributos dinámicos', icon: 'sliders', permission: 'admin.catalogs' },
       { href: '/admin/tipos-de-cambio', label: 'Tipos de cambio', icon: 'coins', permission: 'admin.catalogs' },
+      { href: '/admin/conceptos', label: 'Conceptos de facturación', icon: 'receipt', permission: 'admin.catalogs' },
+      { href: '/admin/tarifas', label: 'Tarifas', icon: 'tags', permission: 'admin.catalogs' },
       { href: '/admin/audit', label: 'Registro de auditoría', icon: 'shield', permission: 'audit.read' },
     ],
   },

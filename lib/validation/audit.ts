@@ -42,4 +42,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   attribute_definition: 'Atributo dinámico',
   exchange_rate: 'Tipo de cambio',
   payment_entity: 'Entidad de pago',
+  concept_group: 'Grupo de conceptos',
+  concept: 'Concepto de facturación',
+  tariff: 'Tarifa',
 };
