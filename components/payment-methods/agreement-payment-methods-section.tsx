@@ -1,8 +1,7 @@
-import Link from 'next/link';
-import { CreditCard, Plus } from 'lucide-react';
+import { CreditCard } from 'lucide-react';
+import { AddButton } from '@/components/add-button';
+import { SectionCard } from '@/components/section-card';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { deactivatePaymentMethodAction, setDefaultPaymentMethodAction } from '@/lib/actions/payment-methods';
@@ -30,83 +29,65 @@ export async function AgreementPaymentMethodsSection({
   const writable = can(actor.role, 'agreements.write') && agreement.status !== 'CLOSED';
   const addHref = `/acuerdos/${agreement.id}/medios-de-pago/nuevo`;
   return (
-    <Card id="medios-de-pago">
-      <CardHeader>
-        <CardTitle>Medios de pago</CardTitle>
-        <CardDescription>Los números de tarjeta y de cuenta se guardan enmascarados: solo los últimos cuatro dígitos.</CardDescription>
-        {writable && rows.length > 0 ? (
-          <CardAction>
-            <Button size="sm" asChild>
-              <Link href={addHref}>
-                <Plus /> Agregar medio de pago
-              </Link>
-            </Button>
-          </CardAction>
-        ) : null}
-      </CardHeader>
-      <CardContent>
-        {rows.length === 0 ? (
-          <EmptyState
-            icon={CreditCard}
-            title="Sin medios de pago"
-            description={writable ? 'Registre cómo pagará el cliente: contado, tarjeta, débito automático o transferencia.' : 'Este acuerdo no tiene medios de pago registrados.'}
-            action={
-              writable ? (
-                <Button asChild>
-                  <Link href={addHref}>
-                    <Plus /> Agregar medio de pago
-                  </Link>
-                </Button>
-              ) : undefined
-            }
-          />
-        ) : (
-          <div className="rounded-md border">
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Medio</TableHead>
-                  <TableHead>Entidad</TableHead>
-                  <TableHead>Instrumento</TableHead>
-                  <TableHead className="hidden sm:table-cell">Vencimiento</TableHead>
-                  <TableHead>Estado</TableHead>
-                  {writable ? <TableHead className="text-right">Acciones</TableHead> : null}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {rows.map((m) => (
-                  <TableRow key={m.id} className={m.active ? undefined : 'text-muted-foreground'}>
-                    <TableCell>
-                      {m.methodLabel}
-                      {m.isDefault ? (
-                        <Badge variant="default" className="ml-2">
-                          Predeterminado
-                        </Badge>
+    <SectionCard
+      id="medios-de-pago"
+      title="Medios de pago"
+      description="Los números de tarjeta y de cuenta se guardan enmascarados: solo los últimos cuatro dígitos."
+      action={writable && rows.length > 0 ? <AddButton href={addHref} size="sm">Agregar medio de pago</AddButton> : null}
+    >
+      {rows.length === 0 ? (
+        <EmptyState
+          icon={CreditCard}
+          title="Sin medios de pago"
+          description={writable ? 'Registre cómo pagará el cliente: contado, tarjeta, débito automático o transferencia.' : 'Este acuerdo no tiene medios de pago registrados.'}
+          action={writable ? <AddButton href={addHref}>Agregar medio de pago</AddButton> : undefined}
+        />
+      ) : (
+        <div className="rounded-md border">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Medio</TableHead>
+                <TableHead>Entidad</TableHead>
+                <TableHead>Instrumento</TableHead>
+                <TableHead className="hidden sm:table-cell">Vencimiento</TableHead>
+                <TableHead>Estado</TableHead>
+                {writable ? <TableHead className="text-right">Acciones</TableHead> : null}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((m) => (
+                <TableRow key={m.id} className={m.active ? undefined : 'text-muted-foreground'}>
+                  <TableCell>
+                    {m.methodLabel}
+                    {m.isDefault ? (
+                      <Badge variant="default" className="ml-2">
+                        Predeterminado
+                      </Badge>
+                    ) : null}
+                  </TableCell>
+                  <TableCell>{m.entityName ?? '—'}</TableCell>
+                  <TableCell className="font-mono whitespace-nowrap">{m.masked || '—'}</TableCell>
+                  <TableCell className="hidden tabular-nums sm:table-cell">{m.expiry ?? '—'}</TableCell>
+                  <TableCell>{m.active ? <Badge variant="success">Activo</Badge> : <Badge variant="secondary">Inactivo</Badge>}</TableCell>
+                  {writable ? (
+                    <TableCell className="text-right">
+                      {m.active ? (
+                        <PaymentMethodRowActions
+                          label={[m.methodLabel, m.entityName, m.masked].filter(Boolean).join(' ')}
+                          isDefault={m.isDefault}
+                          setDefault={setDefaultPaymentMethodAction.bind(null, m.id)}
+                          deactivate={deactivatePaymentMethodAction.bind(null, m.id)}
+                        />
                       ) : null}
                     </TableCell>
-                    <TableCell>{m.entityName ?? '—'}</TableCell>
-                    <TableCell className="font-mono whitespace-nowrap">{m.masked || '—'}</TableCell>
-                    <TableCell className="hidden tabular-nums sm:table-cell">{m.expiry ?? '—'}</TableCell>
-                    <TableCell>{m.active ? <Badge variant="success">Activo</Badge> : <Badge variant="secondary">Inactivo</Badge>}</TableCell>
-                    {writable ? (
-                      <TableCell className="text-right">
-                        {m.active ? (
-                          <PaymentMethodRowActions
-                            label={[m.methodLabel, m.entityName, m.masked].filter(Boolean).join(' ')}
-                            isDefault={m.isDefault}
-                            setDefault={setDefaultPaymentMethodAction.bind(null, m.id)}
-                            deactivate={deactivatePaymentMethodAction.bind(null, m.id)}
-                          />
-                        ) : null}
-                      </TableCell>
-                    ) : null}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-        )}
-      </CardContent>
-    </Card>
+                  ) : null}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </SectionCard>
   );
 }

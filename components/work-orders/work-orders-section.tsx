@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { Plus, Wrench } from 'lucide-react';
+import { Wrench } from 'lucide-react';
+import { AddButton } from '@/components/add-button';
 import { WorkOrderStatusBadge } from '@/components/crm/status-badges';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -48,11 +49,7 @@ export async function WorkOrdersSection({
             </Button>
           ) : null}
           {canCreate ? (
-            <Button variant="outline" size="sm" asChild>
-              <Link href={newHref}>
-                <Plus /> Nueva orden
-              </Link>
-            </Button>
+            <AddButton href={newHref} variant="outline" size="sm">Nueva orden</AddButton>
           ) : null}
         </div>
       </CardHeader>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { FileSignature, Plus } from 'lucide-react';
+import { FileSignature } from 'lucide-react';
+import { AddButton } from '@/components/add-button';
 import { AttributeFilterControls } from '@/components/agreements/attribute-filters';
 import { agreementListHref } from '@/components/agreements/list-href';
 import { AgreementStatusBadge, DELINQUENCY_STATUS_LABELS, DelinquencyBadge } from '@/components/crm/status-badges';
@@ -52,11 +53,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
         description="Acuerdos de facturación: condiciones comerciales de cada cliente."
         actions={
           canWrite ? (
-            <Button asChild>
-              <Link href="/acuerdos/nuevo">
-                <Plus /> Nuevo acuerdo
-              </Link>
-            </Button>
+            <AddButton href="/acuerdos/nuevo">Nuevo acuerdo</AddButton>
           ) : undefined
         }
       />

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { firstValues, listHref } from '@/lib/validation/search-params';
-import { Download, Plus, Users } from 'lucide-react';
+import { Download, Users } from 'lucide-react';
+import { AddButton } from '@/components/add-button';
 import { FilterActions } from '@/components/lists/filter-actions';
 import { LabelledOptions } from '@/components/forms/select-options';
 import { BranchFilter } from '@/components/lists/branch-filter';
@@ -51,11 +52,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
               </a>
             </Button>
             {canWrite ? (
-              <Button asChild>
-                <Link href="/clientes/nuevo">
-                  <Plus /> Nuevo cliente
-                </Link>
-              </Button>
+              <AddButton href="/clientes/nuevo">Nuevo cliente</AddButton>
             ) : null}
           </>
         }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CircleCheck, Plus, SlidersHorizontal } from 'lucide-react';
+import { CircleCheck, SlidersHorizontal } from 'lucide-react';
+import { AddButton } from '@/components/add-button';
 import { FilterActions } from '@/components/lists/filter-actions';
 import { ValueOptions } from '@/components/forms/select-options';
 import { PageHeader } from '@/components/shell/page-header';
@@ -33,11 +34,7 @@ export default async function AttributeDefinitionsPage({ searchParams }: { searc
         crumbs={[{ label: 'Administración', href: '/admin' }, { label: 'Atributos dinámicos' }]}
         description="Campos adicionales de acuerdos, grupos de cuentas y cuentas: se muestran y validan en sus formularios y sirven de filtro en los listados."
         actions={
-          <Button asChild>
-            <Link href="/admin/atributos/nuevo">
-              <Plus /> Nuevo atributo
-            </Link>
-          </Button>
+          <AddButton href="/admin/atributos/nuevo">Nuevo atributo</AddButton>
         }
       />
       {saved ? (

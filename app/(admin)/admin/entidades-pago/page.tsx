@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CircleCheck, CreditCard, Plus } from 'lucide-react';
+import { CircleCheck, CreditCard } from 'lucide-react';
+import { AddButton } from '@/components/add-button';
 import { FilterActions } from '@/components/lists/filter-actions';
 import { ValueOptions } from '@/components/forms/select-options';
 import { PageHeader } from '@/components/shell/page-header';
@@ -33,11 +34,7 @@ export default async function PaymentEntitiesPage({ searchParams }: { searchPara
         crumbs={[{ label: 'Administración', href: '/admin' }, { label: 'Entidades de pago' }]}
         description="Marcas de tarjeta y bancos entre los que se elige al registrar el medio de pago de un acuerdo."
         actions={
-          <Button asChild>
-            <Link href="/admin/entidades-pago/nueva">
-              <Plus /> Nueva entidad
-            </Link>
-          </Button>
+          <AddButton href="/admin/entidades-pago/nueva">Nueva entidad</AddButton>
         }
       />
       {saved ? (

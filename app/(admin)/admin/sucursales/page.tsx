@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Building2, Plus } from 'lucide-react';
+import { Building2 } from 'lucide-react';
+import { AddButton } from '@/components/add-button';
 import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -22,11 +23,7 @@ export default async function BranchesPage() {
         crumbs={[{ label: 'Administración', href: '/admin' }, { label: 'Sucursales' }]}
         description="Oficinas comerciales y los puntos de venta con que emiten sus documentos."
         actions={
-          <Button asChild>
-            <Link href="/admin/sucursales/nueva">
-              <Plus /> Nueva sucursal
-            </Link>
-          </Button>
+          <AddButton href="/admin/sucursales/nueva">Nueva sucursal</AddButton>
         }
       />
       {rows.length === 0 ? (

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CircleCheck, Coins, Plus } from 'lucide-react';
+import { CircleCheck, Coins } from 'lucide-react';
+import { AddButton } from '@/components/add-button';
 import { FilterActions } from '@/components/lists/filter-actions';
 import { ValueOptions } from '@/components/forms/select-options';
 import { PageHeader } from '@/components/shell/page-header';
@@ -42,11 +43,7 @@ export default async function ExchangeRatesPage({ searchParams }: { searchParams
         crumbs={[{ label: 'Administración', href: '/admin' }, { label: 'Tipos de cambio' }]}
         description="Pesos dominicanos por unidad de moneda extranjera, uno por día. La facturación usa el último vigente en la fecha de cada documento."
         actions={
-          <Button asChild>
-            <Link href="/admin/tipos-de-cambio/nuevo">
-              <Plus /> Registrar tipo de cambio
-            </Link>
-          </Button>
+          <AddButton href="/admin/tipos-de-cambio/nuevo">Registrar tipo de cambio</AddButton>
         }
       />
       {saved ? (

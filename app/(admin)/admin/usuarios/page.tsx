@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Plus, UserCog } from 'lucide-react';
+import { UserCog } from 'lucide-react';
+import { AddButton } from '@/components/add-button';
 import { FilterActions } from '@/components/lists/filter-actions';
 import { LabelledOptions } from '@/components/forms/select-options';
 import { PageHeader } from '@/components/shell/page-header';
-import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Input } from '@/components/ui/input';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
@@ -43,11 +43,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         crumbs={[{ label: 'Administración', href: '/admin' }, { label: 'Usuarios' }]}
         description="Cuentas de acceso, su rol y las sucursales o el cliente que pueden ver."
         actions={
-          <Button asChild>
-            <Link href="/admin/usuarios/nuevo">
-              <Plus /> Nuevo usuario
-            </Link>
-          </Button>
+          <AddButton href="/admin/usuarios/nuevo">Nuevo usuario</AddButton>
         }
       />
       <form className="mb-4 flex flex-wrap items-end gap-2" role="search" aria-label="Filtrar usuarios">

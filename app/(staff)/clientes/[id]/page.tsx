@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { CircleCheck, FileSignature, Pencil, Plus } from 'lucide-react';
+import { CircleCheck, FileSignature, Pencil } from 'lucide-react';
+import { AddButton } from '@/components/add-button';
 import { AgreementStatusBadge } from '@/components/crm/status-badges';
 import { DetailField } from '@/components/detail-field';
 import { PageHeader } from '@/components/shell/page-header';
@@ -44,11 +45,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
           canCreateAgreement || canEdit ? (
             <>
               {canCreateAgreement ? (
-                <Button variant={canEdit ? 'outline' : 'default'} asChild>
-                  <Link href={newAgreementHref}>
-                    <Plus /> Nuevo acuerdo
-                  </Link>
-                </Button>
+                <AddButton href={newAgreementHref} variant={canEdit ? 'outline' : 'default'}>Nuevo acuerdo</AddButton>
               ) : null}
               {canEdit ? (
                 <Button asChild>
@@ -125,11 +122,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
                   title="Este cliente todavía no tiene acuerdos."
                   action={
                     canCreateAgreement ? (
-                      <Button asChild>
-                        <Link href={newAgreementHref}>
-                          <Plus /> Nuevo acuerdo
-                        </Link>
-                      </Button>
+                      <AddButton href={newAgreementHref}>Nuevo acuerdo</AddButton>
                     ) : undefined
                   }
                 />

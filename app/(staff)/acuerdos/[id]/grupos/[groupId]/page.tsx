@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { CircleCheck, Gauge, Pencil, Plus } from 'lucide-react';
+import { CircleCheck, Gauge, Pencil } from 'lucide-react';
+import { AddButton } from '@/components/add-button';
+import { SectionCard } from '@/components/section-card';
 import { AccountsTable } from '@/components/accounts/accounts-table';
 import { AgreementStatusBadge } from '@/components/crm/status-badges';
 import { DetailField } from '@/components/detail-field';
@@ -9,7 +11,7 @@ import { formatAttributeValue } from '@/components/forms/dynamic-attribute-field
 import { PageHeader } from '@/components/shell/page-header';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { WorkOrdersSection } from '@/components/work-orders/work-orders-section';
 import { NotFoundError } from '@/lib/auth/errors';
@@ -102,51 +104,34 @@ export default async function AccountGroupPage({
           </CardContent>
         </Card>
 
-        <Card id="cuentas">
-          <CardHeader>
-            <CardTitle>Cuentas del grupo</CardTitle>
-            <CardDescription>{total === 0 ? 'Todavía no hay cuentas en este grupo.' : `${total.toLocaleString('es-DO')} ${total === 1 ? 'cuenta' : 'cuentas'}.`}</CardDescription>
-            {canWrite && total > 0 ? (
-              <CardAction>
-                <Button size="sm" asChild>
-                  <Link href={newAccountHref}>
-                    <Plus /> Nueva cuenta
+        <SectionCard
+          id="cuentas"
+          title="Cuentas del grupo"
+          description={total === 0 ? 'Todavía no hay cuentas en este grupo.' : `${total.toLocaleString('es-DO')} ${total === 1 ? 'cuenta' : 'cuentas'}.`}
+          action={canWrite && total > 0 ? <AddButton href={newAccountHref} size="sm">Nueva cuenta</AddButton> : null}
+          contentClassName="grid gap-3"
+        >
+          {total === 0 ? (
+            <EmptyState
+              icon={Gauge}
+              title="Este grupo no tiene cuentas"
+              description={canWrite ? 'Registre una cuenta del acuerdo directamente en este grupo.' : undefined}
+              action={canWrite ? <AddButton href={newAccountHref}>Nueva cuenta en el grupo</AddButton> : undefined}
+            />
+          ) : (
+            <>
+              <AccountsTable rows={rows} showAgreement={false} showGroup={false} />
+              {total > rows.length ? (
+                <div className="text-sm text-muted-foreground">
+                  Mostrando {rows.length} de {total.toLocaleString('es-DO')}.{' '}
+                  <Link href={allHref} className="font-medium text-primary hover:underline">
+                    Ver todas
                   </Link>
-                </Button>
-              </CardAction>
-            ) : null}
-          </CardHeader>
-          <CardContent className="grid gap-3">
-            {total === 0 ? (
-              <EmptyState
-                icon={Gauge}
-                title="Este grupo no tiene cuentas"
-                description={canWrite ? 'Registre una cuenta del acuerdo directamente en este grupo.' : undefined}
-                action={
-                  canWrite ? (
-                    <Button asChild>
-                      <Link href={newAccountHref}>
-                        <Plus /> Nueva cuenta en el grupo
-                      </Link>
-                    </Button>
-                  ) : undefined
-                }
-              />
-            ) : (
-              <>
-                <AccountsTable rows={rows} showAgreement={false} showGroup={false} />
-                {total > rows.length ? (
-                  <div className="text-sm text-muted-foreground">
-                    Mostrando {rows.length} de {total.toLocaleString('es-DO')}.{' '}
-                    <Link href={allHref} className="font-medium text-primary hover:underline">
-                      Ver todas
-                    </Link>
-                  </div>
-                ) : null}
-              </>
-            )}
-          </CardContent>
-        </Card>
+                </div>
+              ) : null}
+            </>
+          )}
+        </SectionCard>
 
         <WorkOrdersSection actor={actor} agreement={{ id: a.id, status: a.status, branchId: a.branchId, code: a.code }} accountGroupId={g.id} />
       </div>
