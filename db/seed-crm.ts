@@ -16,16 +16,21 @@ import {
   agreements,
   attributeDefinitions,
   branches,
+  conceptGroups,
+  concepts,
   customers,
   exchangeRates,
   localities,
   paymentEntities,
   provinces,
+  tariffBlocks,
   tariffCategories,
+  tariffs,
   userBranches,
   users,
   workOrders,
 } from './schema';
+import { billingCatalogRows } from './seed-data/billing';
 import { assignCodes, DEMO_ATTRIBUTE_DEFINITIONS, DEMO_TODAY, exchangeRateSeries, generateCrm, type CodeCounters, type CrmCustomer, type CrmProfile, type CrmRefs, type CrmRows } from './seed-data/crm';
 
 /** The rows behind every generated agreement: users, branches with their province's localities, catalogs. */
@@ -175,4 +180,24 @@ export async function bulkInsertParallel(handle: DatabaseHandle, table: string, 
   const lanes = handle.kind === 'postgres' ? 4 : 1;
   const size = Math.ceil(rows.length / lanes);
   await Promise.all(Array.from({ length: lanes }, (_, i) => bulkInsert(handle, table, columns, rows.slice(i * size, (i + 1) * size), onConflict)));
+}
+
+/** True when no concept group exists yet (a fresh database, or one seeded before billing existed). */
+export async function billingCatalogsEmpty(db: DbOrTx) {
+  const [{ n }] = await db.select({ n: count() }).from(conceptGroups);
+  return n === 0;
+}
+
+/** The billing catalogs of the demo (db/seed-data/billing.ts): concept groups, concepts, tariffs and their blocks. */
+export async function seedBillingCatalogs(tx: DbOrTx) {
+  const categories = await tx.select({ id: tariffCategories.id, code: tariffCategories.code }).from(tariffCategories);
+  const [admin] = await tx.select({ id: users.id }).from(users).where(eq(users.email, 'admin@cauce.example'));
+  const rows = billingCatalogRows({ categoryIds: Object.fromEntries(categories.map((c) => [c.code, c.id])), adminId: admin?.id ?? null });
+  await tx.insert(conceptGroups).values(rows.groups);
+  await tx.insert(concepts).values(rows.concepts);
+  if (rows.tariffs.length > 0) {
+    await tx.insert(tariffs).values(rows.tariffs);
+    await tx.insert(tariffBlocks).values(rows.blocks);
+  }
+  return { conceptGroups: rows.groups.length, concepts: rows.concepts.length, tariffs: rows.tariffs.length };
 }

@@ -5,7 +5,7 @@ import { recordAudit } from './queries/audit';
 import { branches, company, customers, localities, paymentEntities, pointsOfSale, provinces, tariffCategories, userBranches, users, type Role } from './schema';
 import { generateCustomers, LARGE_ACCOUNT_FIXTURES, type SeedCustomer } from './seed-data/customers';
 import { PROVINCES } from './seed-data/geography';
-import { bulkInsertParallel, crmIsEmpty, loadScaleState, seedCrmDemo, seedCrmScale } from './seed-crm';
+import { billingCatalogsEmpty, bulkInsertParallel, crmIsEmpty, loadScaleState, seedBillingCatalogs, seedCrmDemo, seedCrmScale } from './seed-crm';
 
 export const DEMO_PASSWORD = 'Cauce.Demo2026';
 export const DEMO_SEED = 20_261_123;
@@ -66,8 +66,11 @@ export async function isSeeded(handle: DatabaseHandle) {
 export async function seedDemo(handle: DatabaseHandle, log: (msg: string) => void = () => {}) {
   const { db } = handle;
   if (await isSeeded(handle)) {
+    // Seeded before billing existed: the billing catalogs are added once.
+    const billing = (await billingCatalogsEmpty(db)) ? await db.transaction((tx) => seedBillingCatalogs(tx)) : null;
+    if (billing) log(describeBilling(billing));
     if (!(await crmIsEmpty(db))) {
-      log('La base ya tiene los datos de demostración; no se vuelven a cargar.');
+      if (!billing) log('La base ya tiene los datos de demostración; no se vuelven a cargar.');
       return;
     }
     const crm = await db.transaction((tx) => seedCrmDemo(tx, DEMO_SEED));
@@ -113,12 +116,17 @@ export async function seedDemo(handle: DatabaseHandle, log: (msg: string) => voi
     }
     await tx.insert(tariffCategories).values(DEMO_TARIFF_CATEGORIES.map(([code, name]) => ({ code, name })));
     await tx.insert(paymentEntities).values(DEMO_PAYMENT_ENTITIES.map(([code, name, method]) => ({ code, name, method })));
+    log(describeBilling(await seedBillingCatalogs(tx)));
     const crm = await seedCrmDemo(tx, DEMO_SEED);
     await recordAudit(tx, null, { entity: 'system', entityId: 'seed', action: 'CREATE', after: { demo: true, customers: inserted.length, ...crm } });
     return crm;
   });
   log(`Datos de demostración cargados: ${PROVINCES.length} provincias, ${DEMO_BRANCHES.length} sucursales, ${DEMO_CUSTOMER_COUNT} clientes, ${DEMO_USERS.length} usuarios.`);
   if (crm) log(describeCrm(crm));
+}
+
+function describeBilling(b: Awaited<ReturnType<typeof seedBillingCatalogs>>) {
+  return `Facturación: ${b.conceptGroups} grupos de conceptos, ${b.concepts} conceptos, ${b.tariffs} tarifas.`;
 }
 
 function describeCrm(crm: NonNullable<Awaited<ReturnType<typeof seedCrmDemo>>>) {
