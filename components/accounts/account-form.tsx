@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { FormActions } from '@/components/forms/form-actions';
-import { FormErrorAlert } from '@/components/forms/form-error-alert';
+import { FormErrorAlert } from '@/components/forms/alerts';
 import { ProvinceLocalityFields } from '@/components/forms/province-locality-fields';
 import { DynamicAttributeFields } from '@/components/forms/dynamic-attribute-fields';
 import { formStateView } from '@/components/forms/form-state';

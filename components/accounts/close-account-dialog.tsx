@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { LoaderCircle, XCircle } from 'lucide-react';
-import { FormErrorAlert } from '@/components/forms/form-error-alert';
+import { FormErrorAlert } from '@/components/forms/alerts';
 import { formStateView } from '@/components/forms/form-state';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';

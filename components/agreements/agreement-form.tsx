@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { FormActions } from '@/components/forms/form-actions';
-import { FormErrorAlert } from '@/components/forms/form-error-alert';
+import { FormErrorAlert } from '@/components/forms/alerts';
 import { DynamicAttributeFields } from '@/components/forms/dynamic-attribute-fields';
 import { formStateView } from '@/components/forms/form-state';
 import { Combobox } from '@/components/ui/combobox';

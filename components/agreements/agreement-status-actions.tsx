@@ -1,8 +1,8 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { CircleCheck, CirclePause, CirclePlay, CircleX } from 'lucide-react';
-import { Alert, AlertDescription } from '@/components/ui/alert';
+import { CirclePause, CirclePlay, CircleX } from 'lucide-react';
+import { FormErrorAlert, SuccessAlert } from '@/components/forms/alerts';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Label } from '@/components/ui/label';
@@ -45,14 +45,9 @@ export function AgreementStatusActions({ code, events, action }: { code: string;
     <div className="grid gap-3">
       {state ? (
         state.ok ? (
-          <Alert role="status">
-            <CircleCheck />
-            <AlertDescription>{state.message}</AlertDescription>
-          </Alert>
+          <SuccessAlert>{state.message}</SuccessAlert>
         ) : (
-          <Alert variant="destructive" role="alert">
-            <AlertDescription>{[state.error, ...(state.fieldErrors?.reason ?? [])].join(' ')}</AlertDescription>
-          </Alert>
+          <FormErrorAlert message={[state.error, ...(state.fieldErrors?.reason ?? [])].join(' ')} />
         )
       ) : null}
       <div className="flex flex-wrap gap-2">

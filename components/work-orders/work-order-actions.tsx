@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { Check, ClipboardCheck, LoaderCircle, X } from 'lucide-react';
-import { ActionResultAlert } from '@/components/forms/form-error-alert';
+import { ActionResultAlert } from '@/components/forms/alerts';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { FormActions } from '@/components/forms/form-actions';
-import { FormErrorAlert } from '@/components/forms/form-error-alert';
+import { FormErrorAlert } from '@/components/forms/alerts';
 import { formStateView } from '@/components/forms/form-state';
 import { FormField, fieldAria } from '@/components/ui/form-field';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';

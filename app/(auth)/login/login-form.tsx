@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { LoaderCircle } from 'lucide-react';
-import { FormErrorAlert } from '@/components/forms/form-error-alert';
+import { FormErrorAlert } from '@/components/forms/alerts';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CircleCheck, SlidersHorizontal } from 'lucide-react';
+import { SlidersHorizontal } from 'lucide-react';
+import { SuccessAlert } from '@/components/forms/alerts';
 import { AddButton } from '@/components/add-button';
 import { FilterActions } from '@/components/lists/filter-actions';
 import { ValueOptions } from '@/components/forms/select-options';
 import { PageHeader } from '@/components/shell/page-header';
-import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -38,12 +38,9 @@ export default async function AttributeDefinitionsPage({ searchParams }: { searc
         }
       />
       {saved ? (
-        <Alert className="mb-4" role="status">
-          <CircleCheck />
-          <AlertDescription>
-            Atributo <span className="font-mono">{saved}</span> {raw.creado ? 'registrado' : 'actualizado'}.
-          </AlertDescription>
-        </Alert>
+        <SuccessAlert className="mb-4">
+          Atributo <span className="font-mono">{saved}</span> {raw.creado ? 'registrado' : 'actualizado'}.
+        </SuccessAlert>
       ) : null}
       <form className="mb-4 flex flex-wrap items-end gap-2" role="search" aria-label="Filtrar atributos">
         <NativeSelect name="entity" defaultValue={entity ?? ''} aria-label="Se aplica a" wrapperClassName="w-56">

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CircleCheck, CreditCard } from 'lucide-react';
+import { CreditCard } from 'lucide-react';
+import { SuccessAlert } from '@/components/forms/alerts';
 import { AddButton } from '@/components/add-button';
 import { FilterActions } from '@/components/lists/filter-actions';
 import { ValueOptions } from '@/components/forms/select-options';
 import { PageHeader } from '@/components/shell/page-header';
-import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -38,12 +38,9 @@ export default async function PaymentEntitiesPage({ searchParams }: { searchPara
         }
       />
       {saved ? (
-        <Alert className="mb-4" role="status">
-          <CircleCheck />
-          <AlertDescription>
-            Entidad <span className="font-mono">{saved}</span> {raw.creada ? 'registrada' : 'actualizada'}.
-          </AlertDescription>
-        </Alert>
+        <SuccessAlert className="mb-4">
+          Entidad <span className="font-mono">{saved}</span> {raw.creada ? 'registrada' : 'actualizada'}.
+        </SuccessAlert>
       ) : null}
       <form className="mb-4 flex flex-wrap items-end gap-2" role="search" aria-label="Filtrar entidades">
         <NativeSelect name="method" defaultValue={method ?? ''} aria-label="Medio de pago" wrapperClassName="w-56">

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { FormActions } from '@/components/forms/form-actions';
-import { FormErrorAlert } from '@/components/forms/form-error-alert';
+import { FormErrorAlert } from '@/components/forms/alerts';
 import { ProvinceLocalityFields } from '@/components/forms/province-locality-fields';
 import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CircleCheck, Coins } from 'lucide-react';
+import { Coins } from 'lucide-react';
+import { SuccessAlert } from '@/components/forms/alerts';
 import { AddButton } from '@/components/add-button';
 import { FilterActions } from '@/components/lists/filter-actions';
 import { ValueOptions } from '@/components/forms/select-options';
 import { PageHeader } from '@/components/shell/page-header';
-import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
@@ -47,12 +47,9 @@ export default async function ExchangeRatesPage({ searchParams }: { searchParams
         }
       />
       {saved ? (
-        <Alert className="mb-4" role="status">
-          <CircleCheck />
-          <AlertDescription>
-            Tipo de cambio {raw.moneda} del {raw.fecha ? formatDate(raw.fecha) : ''} {saved}.
-          </AlertDescription>
-        </Alert>
+        <SuccessAlert className="mb-4">
+          Tipo de cambio {raw.moneda} del {raw.fecha ? formatDate(raw.fecha) : ''} {saved}.
+        </SuccessAlert>
       ) : null}
       <form className="mb-4 flex flex-wrap items-end gap-2" role="search" aria-label="Filtrar tipos de cambio">
         <NativeSelect name="currency" defaultValue={params.currency ?? ''} aria-label="Moneda" wrapperClassName="w-64">

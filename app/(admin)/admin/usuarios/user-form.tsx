@@ -1,7 +1,7 @@
 'use client';
 
 import { FormActions } from '@/components/forms/form-actions';
-import { FormErrorAlert } from '@/components/forms/form-error-alert';
+import { FormErrorAlert } from '@/components/forms/alerts';
 import { LabelledOptions } from '@/components/forms/select-options';
 import { formStateView } from '@/components/forms/form-state';
 import { useActionState, useState } from 'react';

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { CircleCheck, Clock, Pencil, TriangleAlert } from 'lucide-react';
+import { Clock, Pencil, TriangleAlert } from 'lucide-react';
+import { SuccessAlert } from '@/components/forms/alerts';
 import { AgreementGroupsSection } from '@/components/account-groups/agreement-groups-section';
 import { AgreementAccountsSection } from '@/components/accounts/agreement-accounts-section';
 import { AgreementStatusActions } from '@/components/agreements/agreement-status-actions';
@@ -64,17 +65,11 @@ export default async function AgreementPage({ params, searchParams }: { params: 
       />
       <div className="mb-4 grid gap-3">
         {flags.creado ? (
-          <Alert role="status">
-            <CircleCheck />
-            <AlertDescription>
-              Acuerdo registrado en estado Nuevo.{order ? ` Se generó la orden de activación ${order.number};` : ''} el acuerdo quedará activo cuando otro usuario con permiso apruebe la orden.
-            </AlertDescription>
-          </Alert>
+          <SuccessAlert>
+            Acuerdo registrado en estado Nuevo.{order ? ` Se generó la orden de activación ${order.number};` : ''} el acuerdo quedará activo cuando otro usuario con permiso apruebe la orden.
+          </SuccessAlert>
         ) : flags.actualizado ? (
-          <Alert role="status">
-            <CircleCheck />
-            <AlertDescription>Cambios guardados.</AlertDescription>
-          </Alert>
+          <SuccessAlert>Cambios guardados.</SuccessAlert>
         ) : null}
         {a.status === 'NEW' && order?.status === 'PENDING' ? (
           <Alert role="note">

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { CircleCheck, FileSignature, Pencil } from 'lucide-react';
+import { FileSignature, Pencil } from 'lucide-react';
+import { SuccessAlert } from '@/components/forms/alerts';
 import { AddButton } from '@/components/add-button';
 import { AgreementStatusBadge } from '@/components/crm/status-badges';
 import { DetailField } from '@/components/detail-field';
 import { PageHeader } from '@/components/shell/page-header';
-import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -59,10 +59,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         }
       />
       {flags.creado || flags.actualizado ? (
-        <Alert className="mb-4" role="status">
-          <CircleCheck />
-          <AlertDescription>{flags.creado ? 'Cliente registrado correctamente.' : 'Cambios guardados.'}</AlertDescription>
-        </Alert>
+        <SuccessAlert className="mb-4">{flags.creado ? 'Cliente registrado correctamente.' : 'Cambios guardados.'}</SuccessAlert>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>

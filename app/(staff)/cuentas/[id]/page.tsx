@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { CircleCheck, Pencil, PlugZap, Power, Replace, Search } from 'lucide-react';
+import { Pencil, PlugZap, Power, Replace, Search } from 'lucide-react';
+import { SuccessAlert } from '@/components/forms/alerts';
 import { CloseAccountDialog } from '@/components/accounts/close-account-dialog';
 import { AccountStatusBadge, AgreementStatusBadge } from '@/components/crm/status-badges';
 import { DetailField } from '@/components/detail-field';
 import { formatAttributeValue } from '@/components/forms/dynamic-attribute-fields';
 import { PageHeader } from '@/components/shell/page-header';
-import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { WorkOrdersSection } from '@/components/work-orders/work-orders-section';
@@ -57,10 +57,7 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
         }
       />
       {flash ? (
-        <Alert className="mb-4" role="status">
-          <CircleCheck />
-          <AlertDescription>{FLASH[flash]}</AlertDescription>
-        </Alert>
+        <SuccessAlert className="mb-4">{FLASH[flash]}</SuccessAlert>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { CircleCheck } from 'lucide-react';
+import { SuccessAlert } from '@/components/forms/alerts';
 import { DetailField } from '@/components/detail-field';
 import { AccountStatusBadge, AgreementStatusBadge, WorkOrderStatusBadge } from '@/components/crm/status-badges';
 import { PageHeader } from '@/components/shell/page-header';
-import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { WorkOrderActions } from '@/components/work-orders/work-order-actions';
 import { WorkOrderTimeline } from '@/components/work-orders/work-order-timeline';
@@ -45,10 +44,7 @@ export default async function WorkOrderPage({ params, searchParams }: { params: 
         crumbs={[{ label: 'Inicio', href: '/' }, { label: 'Órdenes de trabajo', href: '/ordenes' }, { label: o.number }]}
       />
       {flags.creada ? (
-        <Alert className="mb-4" role="status">
-          <CircleCheck />
-          <AlertDescription>Orden creada. Queda pendiente hasta que otro usuario la apruebe.</AlertDescription>
-        </Alert>
+        <SuccessAlert className="mb-4">Orden creada. Queda pendiente hasta que otro usuario la apruebe.</SuccessAlert>
       ) : null}
       {/* Rendered while the actor can act at all, so the answer of the last action stays visible after it. */}
       {can(actor.role, 'workorders.decide') || can(actor.role, 'workorders.complete') ? (

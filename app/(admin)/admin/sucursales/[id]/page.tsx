@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { CircleCheck, History } from 'lucide-react';
+import { History } from 'lucide-react';
+import { SuccessAlert } from '@/components/forms/alerts';
 import { PageHeader } from '@/components/shell/page-header';
-import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { createPointOfSaleAction, setPointOfSaleActiveAction, updateBranchAction, updatePointOfSaleAction } from '@/lib/actions/branches';
@@ -36,10 +36,7 @@ export default async function BranchPage({ params, searchParams }: { params: Pro
         }
       />
       {flags.creada || flags.actualizada ? (
-        <Alert className="mb-4" role="status">
-          <CircleCheck />
-          <AlertDescription>{flags.creada ? 'Sucursal registrada. Agregue ahora sus puntos de venta.' : 'Cambios guardados.'}</AlertDescription>
-        </Alert>
+        <SuccessAlert className="mb-4">{flags.creada ? 'Sucursal registrada. Agregue ahora sus puntos de venta.' : 'Cambios guardados.'}</SuccessAlert>
       ) : null}
       <div className="grid gap-6">
         <Card>

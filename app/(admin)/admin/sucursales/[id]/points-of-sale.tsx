@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { formStateView } from '@/components/forms/form-state';
 import { Plus } from 'lucide-react';
-import { ActionResultAlert } from '@/components/forms/form-error-alert';
+import { ActionResultAlert } from '@/components/forms/alerts';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { LockOpen, UserCheck, UserX } from 'lucide-react';
-import { ActionResultAlert } from '@/components/forms/form-error-alert';
+import { ActionResultAlert } from '@/components/forms/alerts';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { ActionResult } from '@/lib/actions/result';

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
+import { SuccessAlert } from '@/components/forms/alerts';
 import { DetailField } from '@/components/detail-field';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { CircleCheck, History } from 'lucide-react';
+import { History } from 'lucide-react';
 import { PageHeader } from '@/components/shell/page-header';
-import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { resetPasswordAction, setUserActiveAction, unlockUserAction, updateUserAction } from '@/lib/actions/users';
@@ -46,10 +46,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         }
       />
       {flags.creado || flags.actualizado ? (
-        <Alert className="mb-4" role="status">
-          <CircleCheck />
-          <AlertDescription>{flags.creado ? 'Usuario creado correctamente.' : 'Cambios guardados.'}</AlertDescription>
-        </Alert>
+        <SuccessAlert className="mb-4">{flags.creado ? 'Usuario creado correctamente.' : 'Cambios guardados.'}</SuccessAlert>
       ) : null}
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Card>

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { KeyRound } from 'lucide-react';
-import { ActionResultAlert } from '@/components/forms/form-error-alert';
+import { ActionResultAlert } from '@/components/forms/alerts';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormField, fieldAria } from '@/components/ui/form-field';

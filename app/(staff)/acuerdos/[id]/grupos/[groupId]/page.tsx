@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { CircleCheck, Gauge, Pencil } from 'lucide-react';
+import { Gauge, Pencil } from 'lucide-react';
+import { SuccessAlert } from '@/components/forms/alerts';
 import { AddButton } from '@/components/add-button';
 import { SectionCard } from '@/components/section-card';
 import { AccountsTable } from '@/components/accounts/accounts-table';
@@ -9,7 +10,6 @@ import { AgreementStatusBadge } from '@/components/crm/status-badges';
 import { DetailField } from '@/components/detail-field';
 import { formatAttributeValue } from '@/components/forms/dynamic-attribute-fields';
 import { PageHeader } from '@/components/shell/page-header';
-import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -62,12 +62,9 @@ export default async function AccountGroupPage({
         }
       />
       {flags.creado || flags.actualizado ? (
-        <Alert className="mb-4" role="status">
-          <CircleCheck />
-          <AlertDescription>
-            {flags.creado ? 'Grupo creado. Quedó en estado Nuevo con su orden de activación pendiente de aprobación.' : 'Cambios guardados.'}
-          </AlertDescription>
-        </Alert>
+        <SuccessAlert className="mb-4">
+          {flags.creado ? 'Grupo creado. Quedó en estado Nuevo con su orden de activación pendiente de aprobación.' : 'Cambios guardados.'}
+        </SuccessAlert>
       ) : null}
       <div className="grid gap-4">
         <Card>
