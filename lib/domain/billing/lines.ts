@@ -15,7 +15,7 @@
  * (not the DOP line amounts) keeps quantity × unitPrice = gross on every stored line, so lines
  * and totals reconcile in the invoice's own currency.
  */
-import { money, roundHalfUp, sumMoney, toMoneyString, type MoneyInput } from '@/lib/domain/money';
+import { Decimal, money, roundHalfUp, sumMoney, toMoneyString, type MoneyInput } from '@/lib/domain/money';
 
 export interface LineInput {
   quantity: MoneyInput;
@@ -38,27 +38,46 @@ export interface LineAmounts {
 
 const ZERO_AMOUNTS: LineAmounts = { gross: '0.00', discount: '0.00', net: '0.00', tax: '0.00', total: '0.00' };
 
-function percent(x: MoneyInput | undefined, what: string) {
+function percent(x: MoneyInput | undefined, what: string): Decimal {
   const p = money(x ?? 0);
   if (p.isNeg() || p.greaterThan(100)) throw new RangeError(`${what} fuera de 0–100: ${p.toString()}`);
   return p;
+}
+
+// Fixed 2-decimal string of an already rounded amount, without re-parsing; e.g. fix2(Decimal(-0)) → '0.00'.
+function fix2(d: Decimal): string {
+  const s = d.toFixed(2);
+  return s === '-0.00' ? '0.00' : s;
+}
+
+/** A line's amounts as Decimals (for callers that keep summing) plus the stored strings. */
+export interface ExactLine {
+  amounts: LineAmounts;
+  gross: Decimal;
+  discount: Decimal;
+  net: Decimal;
+  tax: Decimal;
+  total: Decimal;
+}
+
+// The fast path of lineAmounts for already-parsed, already-checked Decimals (percentages 0–100); same rules and results.
+export function exactLine(quantity: Decimal, unitPrice: Decimal, discountPct: Decimal, taxRate: Decimal): ExactLine {
+  const gross = quantity.times(unitPrice).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const discount = discountPct.isZero() ? new Decimal(0) : gross.times(discountPct).dividedBy(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const net = gross.minus(discount);
+  const tax = taxRate.isZero() ? new Decimal(0) : net.times(taxRate).dividedBy(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const total = net.plus(tax);
+  return {
+    amounts: { gross: fix2(gross), discount: fix2(discount), net: fix2(net), tax: fix2(tax), total: fix2(total) },
+    gross, discount, net, tax, total,
+  };
 }
 
 // The five amounts of a line; e.g. 3 × 33.335 with 10 % discount and 18 % tax → gross 100.01, discount 10.00, net 90.01, tax 16.20, total 106.21.
 export function lineAmounts(input: LineInput): LineAmounts {
   const discountPct = percent(input.discountPct, 'Descuento');
   const taxRate = percent(input.taxRate, 'Tasa de impuesto');
-  const gross = roundHalfUp(money(input.quantity).times(money(input.unitPrice)), 2);
-  const discount = roundHalfUp(gross.times(discountPct).dividedBy(100), 2);
-  const net = gross.minus(discount);
-  const tax = roundHalfUp(net.times(taxRate).dividedBy(100), 2);
-  return {
-    gross: toMoneyString(gross),
-    discount: toMoneyString(discount),
-    net: toMoneyString(net),
-    tax: toMoneyString(tax),
-    total: toMoneyString(net.plus(tax)),
-  };
+  return exactLine(money(input.quantity), money(input.unitPrice), discountPct, taxRate).amounts;
 }
 
 // Invoice totals as exact sums of the lines (no re-rounding; empty → zeros); e.g. nets 0.10 + 0.20 → 0.30.

@@ -89,18 +89,28 @@ export function blockLabel(block: Pick<TariffBlock, 'fromM3' | 'toM3'>): string 
   return block.toM3 === null ? `${from}+ m³` : `${from}–${block.toM3} m³`;
 }
 
+// Splits a whole-m³ consumption over blocks already validated, (from, to] each, omitting empty blocks; e.g. 21 m³ on 0–20/20–∞ → [20, 1].
+export function splitBlocks<B extends Pick<TariffBlock, 'fromM3' | 'toM3'>>(m3: number, blocks: readonly B[]): { block: B; quantity: number }[] {
+  const parts: { block: B; quantity: number }[] = [];
+  for (const b of blocks) {
+    if (m3 <= b.fromM3) break;
+    parts.push({ block: b, quantity: (b.toM3 === null ? m3 : Math.min(m3, b.toM3)) - b.fromM3 });
+  }
+  return parts;
+}
+
 // Splits a whole-m³ consumption over valid blocks, (from, to] each, omitting empty blocks; e.g. 25 m³ on 0–20/20–40/40+ → [20 @ block 1, 5 @ block 2]; 0 m³ → [].
 export function consumptionCharge(m3: number, blocks: readonly TariffBlock[]): BlockCharge[] {
   if (!isWhole(m3)) throw new RangeError(`Consumo no válido: ${m3} (se esperan m³ enteros ≥ 0)`);
   const v = validateBlocks(blocks);
   if (!v.ok) throw new RangeError(`Tramos no válidos: ${v.issues.map((x) => x.message).join(' ')}`);
-  const charges: BlockCharge[] = [];
-  for (const b of blocks) {
-    if (m3 <= b.fromM3) break;
-    const upTo = b.toM3 === null ? m3 : Math.min(m3, b.toM3);
-    charges.push({ fromM3: b.fromM3, toM3: b.toM3, quantity: upTo - b.fromM3, unitPrice: formatUnitPrice(b.price), label: blockLabel(b) });
-  }
-  return charges;
+  return splitBlocks(m3, blocks).map(({ block: b, quantity }) => ({
+    fromM3: b.fromM3,
+    toM3: b.toM3,
+    quantity,
+    unitPrice: formatUnitPrice(b.price),
+    label: blockLabel(b),
+  }));
 }
 
 // The tariff in force for a period: the latest whose effectiveFrom ≤ the period's last day (null if none); e.g. from 2026-10-15 is in force for '2026-10'.
