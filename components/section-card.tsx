@@ -3,6 +3,7 @@ import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle }
 /** A titled section of a detail page; `action` (usually an add button) sits at the end of the header. */
 export function SectionCard({
   id,
+  className,
   title,
   description,
   action,
@@ -10,17 +11,18 @@ export function SectionCard({
   children,
 }: {
   id?: string;
+  className?: string;
   title: React.ReactNode;
-  description: React.ReactNode;
+  description?: React.ReactNode;
   action?: React.ReactNode;
   contentClassName?: string;
   children: React.ReactNode;
 }) {
   return (
-    <Card id={id}>
+    <Card id={id} className={className}>
       <CardHeader>
         <CardTitle>{title}</CardTitle>
-        <CardDescription>{description}</CardDescription>
+        {description === undefined ? null : <CardDescription>{description}</CardDescription>}
         {action ? <CardAction>{action}</CardAction> : null}
       </CardHeader>
       <CardContent className={contentClassName}>{children}</CardContent>

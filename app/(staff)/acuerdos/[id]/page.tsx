@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Clock, Pencil, TriangleAlert } from 'lucide-react';
+import { SectionCard } from '@/components/section-card';
 import { SuccessAlert } from '@/components/forms/alerts';
 import { AgreementGroupsSection } from '@/components/account-groups/agreement-groups-section';
 import { AgreementAccountsSection } from '@/components/accounts/agreement-accounts-section';
@@ -15,7 +16,6 @@ import { PageHeader } from '@/components/shell/page-header';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { WorkOrdersSection } from '@/components/work-orders/work-orders-section';
 import { changeAgreementStatusAction } from '@/lib/actions/agreements';
 import { NotFoundError } from '@/lib/auth/errors';
@@ -102,107 +102,82 @@ export default async function AgreementPage({ params, searchParams }: { params: 
       </div>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>Acuerdo y cliente</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <dl className="grid gap-4 sm:grid-cols-2">
-              <DetailField label="Identificador">
-                <span className="font-mono">{a.code}</span>
-              </DetailField>
-              <DetailField label="Nombre">{a.name}</DetailField>
-              <DetailField label="Estado">
-                <span className="grid gap-1">
-                  <span>
-                    <AgreementStatusBadge status={a.status} />
-                  </span>
-                  {a.statusReason ? <span className="text-muted-foreground">Motivo: {a.statusReason}</span> : null}
+        <SectionCard title="Acuerdo y cliente">
+          <dl className="grid gap-4 sm:grid-cols-2">
+            <DetailField label="Identificador">
+              <span className="font-mono">{a.code}</span>
+            </DetailField>
+            <DetailField label="Nombre">{a.name}</DetailField>
+            <DetailField label="Estado">
+              <span className="grid gap-1">
+                <span>
+                  <AgreementStatusBadge status={a.status} />
                 </span>
-              </DetailField>
-              <DetailField label="Sucursal">{row.branchName}</DetailField>
-              <DetailField label="Cliente">
-                <Link href={`/clientes/${c.id}`} className="font-medium text-primary hover:underline">
-                  {c.legalName}
-                </Link>
-              </DetailField>
-              <DetailField label="Número de documento">
-                {DOCUMENT_TYPE_LABELS[c.documentType]} {formatDocument(c.documentType, c.documentNumber)}
-              </DetailField>
-              <DetailField label="Email">{a.email}</DetailField>
-              <DetailField label="Registrado">{formatDateTime(a.createdAt)}</DetailField>
-              <DetailField label="Última modificación">{formatDateTime(a.updatedAt)}</DetailField>
-            </dl>
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Domicilio de facturación</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <dl className="grid gap-4 sm:grid-cols-2">
-              <div className="sm:col-span-2">
-                <DetailField label="Domicilio de facturación">{a.billingAddress}</DetailField>
-              </div>
-              <DetailField label="Localidad">{row.localityName}</DetailField>
-              <DetailField label="Provincia">{row.provinceName}</DetailField>
-            </dl>
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Facturación</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <dl className="grid gap-4 sm:grid-cols-2">
-              <DetailField label="Modalidad de facturación">{BILLING_MODE_LABELS[a.billingMode]}</DetailField>
-              <DetailField label="Oportunidad de facturación">{BILLING_OPPORTUNITY_LABELS[a.billingOpportunity]}</DetailField>
-              <DetailField label="Moneda de facturación">{CURRENCY_LABELS[a.currency as Currency] ?? a.currency}</DetailField>
-              <DetailField label="Agrupamiento de ítems imprimibles">{ITEM_GROUPING_LABELS[a.itemGrouping]}</DetailField>
-              <div className="sm:col-span-2">
-                <DetailField label="Frecuencia de facturación">{describeBillingFrequency(a.billingFrequency, a.anchorMonth)}</DetailField>
-              </div>
-              <DetailField label="Días de vencimiento">{`${a.dueDays} días`}</DetailField>
-              <DetailField label="Días de gracia">{`${a.graceDays} días`}</DetailField>
-              <DetailField label="Estado de morosidad">
-                <span className="inline-flex flex-wrap items-center gap-2">
-                  <DelinquencyBadge status={a.delinquencyStatus} />
-                  {a.delinquencyExempt ? <Badge variant="outline">Exento de morosidad</Badge> : null}
-                </span>
-              </DetailField>
-            </dl>
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Condiciones comerciales</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <dl className="grid gap-4 sm:grid-cols-2">
-              <DetailField label="Descuento">{`${formatNumber(a.discountPct, 2)} %`}</DetailField>
-              <DetailField label="SLA">{a.slaHours ? `${a.slaHours} ${a.slaHours === 1 ? 'hora' : 'horas'}` : null}</DetailField>
-              <div className="sm:col-span-2">
-                <DetailField label="Vigencia">{a.validTo ? `Del ${formatDate(a.validFrom)} al ${formatDate(a.validTo)}` : `Desde el ${formatDate(a.validFrom)}, sin fecha de fin`}</DetailField>
-              </div>
-              <DetailField label="Exento de morosidad">{a.delinquencyExempt ? 'Sí' : 'No'}</DetailField>
-            </dl>
-          </CardContent>
-        </Card>
+                {a.statusReason ? <span className="text-muted-foreground">Motivo: {a.statusReason}</span> : null}
+              </span>
+            </DetailField>
+            <DetailField label="Sucursal">{row.branchName}</DetailField>
+            <DetailField label="Cliente">
+              <Link href={`/clientes/${c.id}`} className="font-medium text-primary hover:underline">
+                {c.legalName}
+              </Link>
+            </DetailField>
+            <DetailField label="Número de documento">
+              {DOCUMENT_TYPE_LABELS[c.documentType]} {formatDocument(c.documentType, c.documentNumber)}
+            </DetailField>
+            <DetailField label="Email">{a.email}</DetailField>
+            <DetailField label="Registrado">{formatDateTime(a.createdAt)}</DetailField>
+            <DetailField label="Última modificación">{formatDateTime(a.updatedAt)}</DetailField>
+          </dl>
+        </SectionCard>
+        <SectionCard title="Domicilio de facturación">
+          <dl className="grid gap-4 sm:grid-cols-2">
+            <div className="sm:col-span-2">
+              <DetailField label="Domicilio de facturación">{a.billingAddress}</DetailField>
+            </div>
+            <DetailField label="Localidad">{row.localityName}</DetailField>
+            <DetailField label="Provincia">{row.provinceName}</DetailField>
+          </dl>
+        </SectionCard>
+        <SectionCard title="Facturación">
+          <dl className="grid gap-4 sm:grid-cols-2">
+            <DetailField label="Modalidad de facturación">{BILLING_MODE_LABELS[a.billingMode]}</DetailField>
+            <DetailField label="Oportunidad de facturación">{BILLING_OPPORTUNITY_LABELS[a.billingOpportunity]}</DetailField>
+            <DetailField label="Moneda de facturación">{CURRENCY_LABELS[a.currency as Currency] ?? a.currency}</DetailField>
+            <DetailField label="Agrupamiento de ítems imprimibles">{ITEM_GROUPING_LABELS[a.itemGrouping]}</DetailField>
+            <div className="sm:col-span-2">
+              <DetailField label="Frecuencia de facturación">{describeBillingFrequency(a.billingFrequency, a.anchorMonth)}</DetailField>
+            </div>
+            <DetailField label="Días de vencimiento">{`${a.dueDays} días`}</DetailField>
+            <DetailField label="Días de gracia">{`${a.graceDays} días`}</DetailField>
+            <DetailField label="Estado de morosidad">
+              <span className="inline-flex flex-wrap items-center gap-2">
+                <DelinquencyBadge status={a.delinquencyStatus} />
+                {a.delinquencyExempt ? <Badge variant="outline">Exento de morosidad</Badge> : null}
+              </span>
+            </DetailField>
+          </dl>
+        </SectionCard>
+        <SectionCard title="Condiciones comerciales">
+          <dl className="grid gap-4 sm:grid-cols-2">
+            <DetailField label="Descuento">{`${formatNumber(a.discountPct, 2)} %`}</DetailField>
+            <DetailField label="SLA">{a.slaHours ? `${a.slaHours} ${a.slaHours === 1 ? 'hora' : 'horas'}` : null}</DetailField>
+            <div className="sm:col-span-2">
+              <DetailField label="Vigencia">{a.validTo ? `Del ${formatDate(a.validFrom)} al ${formatDate(a.validTo)}` : `Desde el ${formatDate(a.validFrom)}, sin fecha de fin`}</DetailField>
+            </div>
+            <DetailField label="Exento de morosidad">{a.delinquencyExempt ? 'Sí' : 'No'}</DetailField>
+          </dl>
+        </SectionCard>
         {row.definitions.length ? (
-          <Card className="lg:col-span-2">
-            <CardHeader>
-              <CardTitle>Atributos adicionales</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-                {row.definitions.map((def) => (
-                  <DetailField key={def.key} label={def.label}>
-                    {formatAttributeValue(def, a.attributes[def.key])}
-                  </DetailField>
-                ))}
-              </dl>
-            </CardContent>
-          </Card>
+          <SectionCard className="lg:col-span-2" title="Atributos adicionales">
+            <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+              {row.definitions.map((def) => (
+                <DetailField key={def.key} label={def.label}>
+                  {formatAttributeValue(def, a.attributes[def.key])}
+                </DetailField>
+              ))}
+            </dl>
+          </SectionCard>
         ) : null}
       </div>
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { FileSignature, Pencil } from 'lucide-react';
+import { SectionCard } from '@/components/section-card';
 import { SuccessAlert } from '@/components/forms/alerts';
 import { AddButton } from '@/components/add-button';
 import { AgreementStatusBadge } from '@/components/crm/status-badges';
@@ -62,45 +63,30 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         <SuccessAlert className="mb-4">{flags.creado ? 'Cliente registrado correctamente.' : 'Cambios guardados.'}</SuccessAlert>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>Identificación</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <dl className="grid gap-4 sm:grid-cols-2">
-              <DetailField label="Documento">
-                {DOCUMENT_TYPE_LABELS[c.documentType]} {formatDocument(c.documentType, c.documentNumber)}
-              </DetailField>
-              <DetailField label="Condición fiscal">{TAX_CONDITION_LABELS[c.taxCondition]}</DetailField>
-              <DetailField label="Segmento">{SEGMENT_LABELS[c.segment]}</DetailField>
-              <DetailField label="Gran cliente">{c.isLargeAccount ? <Badge variant="secondary">Sí</Badge> : 'No'}</DetailField>
-              <DetailField label="Gestor de cuenta">{c.keyAccountManager}</DetailField>
-              <DetailField label="Sucursal">{row.branchName}</DetailField>
-            </dl>
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Contacto y ubicación</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <dl className="grid gap-4 sm:grid-cols-2">
-              <DetailField label="Correo electrónico">{c.email}</DetailField>
-              <DetailField label="Teléfono">{c.phone}</DetailField>
-              <DetailField label="Dirección">{c.address}</DetailField>
-              <DetailField label="Localidad">{row.localityName ? `${row.localityName}, ${row.provinceName}` : null}</DetailField>
-              <DetailField label="Registrado">{formatDateTime(c.createdAt)}</DetailField>
-              <DetailField label="Última modificación">{formatDateTime(c.updatedAt)}</DetailField>
-            </dl>
-          </CardContent>
-        </Card>
+        <SectionCard title="Identificación">
+          <dl className="grid gap-4 sm:grid-cols-2">
+            <DetailField label="Documento">
+              {DOCUMENT_TYPE_LABELS[c.documentType]} {formatDocument(c.documentType, c.documentNumber)}
+            </DetailField>
+            <DetailField label="Condición fiscal">{TAX_CONDITION_LABELS[c.taxCondition]}</DetailField>
+            <DetailField label="Segmento">{SEGMENT_LABELS[c.segment]}</DetailField>
+            <DetailField label="Gran cliente">{c.isLargeAccount ? <Badge variant="secondary">Sí</Badge> : 'No'}</DetailField>
+            <DetailField label="Gestor de cuenta">{c.keyAccountManager}</DetailField>
+            <DetailField label="Sucursal">{row.branchName}</DetailField>
+          </dl>
+        </SectionCard>
+        <SectionCard title="Contacto y ubicación">
+          <dl className="grid gap-4 sm:grid-cols-2">
+            <DetailField label="Correo electrónico">{c.email}</DetailField>
+            <DetailField label="Teléfono">{c.phone}</DetailField>
+            <DetailField label="Dirección">{c.address}</DetailField>
+            <DetailField label="Localidad">{row.localityName ? `${row.localityName}, ${row.provinceName}` : null}</DetailField>
+            <DetailField label="Registrado">{formatDateTime(c.createdAt)}</DetailField>
+            <DetailField label="Última modificación">{formatDateTime(c.updatedAt)}</DetailField>
+          </dl>
+        </SectionCard>
         {c.notes ? (
-          <Card className="lg:col-span-2">
-            <CardHeader>
-              <CardTitle>Notas</CardTitle>
-            </CardHeader>
-            <CardContent className="whitespace-pre-wrap text-sm">{c.notes}</CardContent>
-          </Card>
+          <SectionCard className="lg:col-span-2" title="Notas" contentClassName="whitespace-pre-wrap text-sm">{c.notes}</SectionCard>
         ) : null}
         {agreements ? (
           <Card className="lg:col-span-2" id="acuerdos">

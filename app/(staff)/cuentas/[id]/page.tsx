@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Pencil, PlugZap, Power, Replace, Search } from 'lucide-react';
+import { SectionCard } from '@/components/section-card';
 import { SuccessAlert } from '@/components/forms/alerts';
 import { CloseAccountDialog } from '@/components/accounts/close-account-dialog';
 import { AccountStatusBadge, AgreementStatusBadge } from '@/components/crm/status-badges';
@@ -9,7 +10,6 @@ import { DetailField } from '@/components/detail-field';
 import { formatAttributeValue } from '@/components/forms/dynamic-attribute-fields';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { WorkOrdersSection } from '@/components/work-orders/work-orders-section';
 import { closeAccountAction } from '@/lib/actions/accounts';
 import { NotFoundError } from '@/lib/auth/errors';
@@ -60,103 +60,88 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
         <SuccessAlert className="mb-4">{FLASH[flash]}</SuccessAlert>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>Cuenta</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <dl className="grid gap-4 sm:grid-cols-2">
-              <DetailField label="Número">
-                <span className="font-mono">{c.number}</span>
-              </DetailField>
-              <DetailField label="Estado">
-                <AccountStatusBadge status={c.status} />
-              </DetailField>
-              <DetailField label="Descripción">{c.description}</DetailField>
-              <DetailField label="Fecha de alta">{formatDate(c.startDate)}</DetailField>
-              <DetailField label="Acuerdo">
-                <Link href={`/acuerdos/${a.id}`} className="text-primary hover:underline">
-                  <span className="font-mono">{a.code}</span> — {a.name}
-                </Link>{' '}
-                <AgreementStatusBadge status={a.status} />
-              </DetailField>
-              <DetailField label="Cliente">
-                <Link href={`/clientes/${row.customer.id}`} className="text-primary hover:underline">
-                  {row.customer.legalName}
+        <SectionCard title="Cuenta">
+          <dl className="grid gap-4 sm:grid-cols-2">
+            <DetailField label="Número">
+              <span className="font-mono">{c.number}</span>
+            </DetailField>
+            <DetailField label="Estado">
+              <AccountStatusBadge status={c.status} />
+            </DetailField>
+            <DetailField label="Descripción">{c.description}</DetailField>
+            <DetailField label="Fecha de alta">{formatDate(c.startDate)}</DetailField>
+            <DetailField label="Acuerdo">
+              <Link href={`/acuerdos/${a.id}`} className="text-primary hover:underline">
+                <span className="font-mono">{a.code}</span> — {a.name}
+              </Link>{' '}
+              <AgreementStatusBadge status={a.status} />
+            </DetailField>
+            <DetailField label="Cliente">
+              <Link href={`/clientes/${row.customer.id}`} className="text-primary hover:underline">
+                {row.customer.legalName}
+              </Link>
+            </DetailField>
+            <DetailField label="Grupo de cuentas">
+              {row.group ? (
+                <Link href={`/acuerdos/${a.id}/grupos/${row.group.id}`} className="text-primary hover:underline">
+                  <span className="font-mono">{row.group.code}</span> — {row.group.name}
                 </Link>
-              </DetailField>
-              <DetailField label="Grupo de cuentas">
-                {row.group ? (
-                  <Link href={`/acuerdos/${a.id}/grupos/${row.group.id}`} className="text-primary hover:underline">
-                    <span className="font-mono">{row.group.code}</span> — {row.group.name}
-                  </Link>
-                ) : null}
-              </DetailField>
-              <DetailField label="Sucursal">{row.branchName}</DetailField>
-              {row.statusChange && c.status !== 'ACTIVE' ? (
-                <DetailField label={c.status === 'CLOSED' ? 'Motivo del cierre' : 'Último cambio de estado'}>
-                  {c.statusReason ?? row.statusChange.reason ?? (row.statusChange.workOrder ? `Orden ${row.statusChange.workOrder}` : null)}
-                  <span className="block text-xs text-muted-foreground">
-                    {formatDateTime(row.statusChange.at)}
-                    {row.statusChange.userEmail ? ` · ${row.statusChange.userEmail}` : ''}
-                  </span>
-                </DetailField>
               ) : null}
-            </dl>
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Suministro</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <dl className="grid gap-4 sm:grid-cols-2">
-              <DetailField label="Domicilio del suministro">{c.serviceAddress}</DetailField>
-              <DetailField label="Localidad">{row.localityName ? `${row.localityName}, ${row.provinceName}` : null}</DetailField>
-              <DetailField label="Categoría tarifaria">{row.tariffCategoryName}</DetailField>
-              <DetailField label="Medidor">{c.meterNumber ? <span className="font-mono">{c.meterNumber}</span> : 'Sin medidor'}</DetailField>
-              {definitions.map((def) => (
-                <DetailField key={def.key} label={def.label}>
-                  {formatAttributeValue(def, c.attributes[def.key])}
-                </DetailField>
-              ))}
-              <DetailField label="Registrada">{formatDateTime(c.createdAt)}</DetailField>
-              <DetailField label="Última modificación">{formatDateTime(c.updatedAt)}</DetailField>
-            </dl>
-          </CardContent>
-        </Card>
+            </DetailField>
+            <DetailField label="Sucursal">{row.branchName}</DetailField>
+            {row.statusChange && c.status !== 'ACTIVE' ? (
+              <DetailField label={c.status === 'CLOSED' ? 'Motivo del cierre' : 'Último cambio de estado'}>
+                {c.statusReason ?? row.statusChange.reason ?? (row.statusChange.workOrder ? `Orden ${row.statusChange.workOrder}` : null)}
+                <span className="block text-xs text-muted-foreground">
+                  {formatDateTime(row.statusChange.at)}
+                  {row.statusChange.userEmail ? ` · ${row.statusChange.userEmail}` : ''}
+                </span>
+              </DetailField>
+            ) : null}
+          </dl>
+        </SectionCard>
+        <SectionCard title="Suministro">
+          <dl className="grid gap-4 sm:grid-cols-2">
+            <DetailField label="Domicilio del suministro">{c.serviceAddress}</DetailField>
+            <DetailField label="Localidad">{row.localityName ? `${row.localityName}, ${row.provinceName}` : null}</DetailField>
+            <DetailField label="Categoría tarifaria">{row.tariffCategoryName}</DetailField>
+            <DetailField label="Medidor">{c.meterNumber ? <span className="font-mono">{c.meterNumber}</span> : 'Sin medidor'}</DetailField>
+            {definitions.map((def) => (
+              <DetailField key={def.key} label={def.label}>
+                {formatAttributeValue(def, c.attributes[def.key])}
+              </DetailField>
+            ))}
+            <DetailField label="Registrada">{formatDateTime(c.createdAt)}</DetailField>
+            <DetailField label="Última modificación">{formatDateTime(c.updatedAt)}</DetailField>
+          </dl>
+        </SectionCard>
         {canOrder ? (
-          <Card className="lg:col-span-2">
-            <CardHeader>
-              <CardTitle>Solicitar orden de trabajo</CardTitle>
-            </CardHeader>
-            <CardContent className="flex flex-wrap gap-2">
-              {c.status === 'ACTIVE' ? (
-                <Button variant="outline" asChild>
-                  <Link href={orderHref('DISCONNECTION')}>
-                    <Power /> Corte
-                  </Link>
-                </Button>
-              ) : null}
-              {c.status === 'DISCONNECTED' ? (
-                <Button variant="outline" asChild>
-                  <Link href={orderHref('RECONNECTION')}>
-                    <PlugZap /> Reconexión
-                  </Link>
-                </Button>
-              ) : null}
+          <SectionCard className="lg:col-span-2" title="Solicitar orden de trabajo" contentClassName="flex flex-wrap gap-2">
+            {c.status === 'ACTIVE' ? (
               <Button variant="outline" asChild>
-                <Link href={orderHref('METER_CHANGE')}>
-                  <Replace /> Cambio de medidor
+                <Link href={orderHref('DISCONNECTION')}>
+                  <Power /> Corte
                 </Link>
               </Button>
+            ) : null}
+            {c.status === 'DISCONNECTED' ? (
               <Button variant="outline" asChild>
-                <Link href={orderHref('INSPECTION')}>
-                  <Search /> Inspección
+                <Link href={orderHref('RECONNECTION')}>
+                  <PlugZap /> Reconexión
                 </Link>
               </Button>
-            </CardContent>
-          </Card>
+            ) : null}
+            <Button variant="outline" asChild>
+              <Link href={orderHref('METER_CHANGE')}>
+                <Replace /> Cambio de medidor
+              </Link>
+            </Button>
+            <Button variant="outline" asChild>
+              <Link href={orderHref('INSPECTION')}>
+                <Search /> Inspección
+              </Link>
+            </Button>
+          </SectionCard>
         ) : null}
         <div className="lg:col-span-2">
           <WorkOrdersSection actor={actor} agreement={{ id: a.id, status: a.status, branchId: a.branchId, code: a.code }} accountId={c.id} />

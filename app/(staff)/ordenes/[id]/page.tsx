@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { SectionCard } from '@/components/section-card';
 import { SuccessAlert } from '@/components/forms/alerts';
 import { DetailField } from '@/components/detail-field';
 import { AccountStatusBadge, AgreementStatusBadge, WorkOrderStatusBadge } from '@/components/crm/status-badges';
 import { PageHeader } from '@/components/shell/page-header';
-import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { WorkOrderActions } from '@/components/work-orders/work-order-actions';
 import { WorkOrderTimeline } from '@/components/work-orders/work-order-timeline';
 import { approveWorkOrderAction, completeWorkOrderAction, rejectWorkOrderAction } from '@/lib/actions/work-orders';
@@ -60,96 +60,81 @@ export default async function WorkOrderPage({ params, searchParams }: { params: 
         </div>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>Orden</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <dl className="grid gap-4 sm:grid-cols-2">
-              <DetailField label="Número">
-                <span className="font-mono">{o.number}</span>
-              </DetailField>
-              <DetailField label="Tipo">{WORK_ORDER_TYPE_LABELS[o.type]}</DetailField>
-              <DetailField label="Estado">
-                <WorkOrderStatusBadge status={o.status} />
-              </DetailField>
-              <DetailField label="Sucursal">{row.branchName}</DetailField>
+        <SectionCard title="Orden">
+          <dl className="grid gap-4 sm:grid-cols-2">
+            <DetailField label="Número">
+              <span className="font-mono">{o.number}</span>
+            </DetailField>
+            <DetailField label="Tipo">{WORK_ORDER_TYPE_LABELS[o.type]}</DetailField>
+            <DetailField label="Estado">
+              <WorkOrderStatusBadge status={o.status} />
+            </DetailField>
+            <DetailField label="Sucursal">{row.branchName}</DetailField>
+            <div className="sm:col-span-2">
+              <DetailField label="Descripción">{o.description ? <span className="whitespace-pre-wrap">{o.description}</span> : null}</DetailField>
+            </div>
+            {effect ? (
               <div className="sm:col-span-2">
-                <DetailField label="Descripción">{o.description ? <span className="whitespace-pre-wrap">{o.description}</span> : null}</DetailField>
+                <DetailField label="Efecto">
+                  {effect.at === 'APPROVE'
+                    ? `Al aprobarse, el ${o.target === 'AGREEMENT' ? 'acuerdo' : 'grupo de cuentas'} pasa a Activo.`
+                    : `Al marcarse como realizada, la cuenta pasa a ${ACCOUNT_STATUS_LABELS[effect.accountStatus]}.`}
+                </DetailField>
               </div>
-              {effect ? (
-                <div className="sm:col-span-2">
-                  <DetailField label="Efecto">
-                    {effect.at === 'APPROVE'
-                      ? `Al aprobarse, el ${o.target === 'AGREEMENT' ? 'acuerdo' : 'grupo de cuentas'} pasa a Activo.`
-                      : `Al marcarse como realizada, la cuenta pasa a ${ACCOUNT_STATUS_LABELS[effect.accountStatus]}.`}
-                  </DetailField>
-                </div>
-              ) : null}
-            </dl>
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Objeto: {WORK_ORDER_TARGET_LABELS[o.target].toLowerCase()}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <dl className="grid gap-4 sm:grid-cols-2">
-              <DetailField label="Acuerdo">
-                <Link href={`/acuerdos/${row.agreement.id}`} className="text-primary hover:underline">
-                  <span className="font-mono">{row.agreement.code}</span> — {row.agreement.name}
-                </Link>
-              </DetailField>
-              <DetailField label="Estado del acuerdo">
-                <AgreementStatusBadge status={row.agreement.status} />
-              </DetailField>
-              {row.group && groupHref ? (
-                <>
-                  <DetailField label="Grupo de cuentas">
-                    <Link href={groupHref} className="text-primary hover:underline">
-                      <span className="font-mono">{row.group.code}</span> — {row.group.name}
-                    </Link>
-                  </DetailField>
-                  <DetailField label="Estado del grupo">
-                    <AgreementStatusBadge status={row.group.status} />
-                  </DetailField>
-                </>
-              ) : null}
-              {row.account ? (
-                <>
-                  <DetailField label="Cuenta">
-                    <Link href={`/cuentas/${row.account.id}`} className="text-primary hover:underline">
-                      <span className="font-mono">{row.account.number}</span> — {row.account.description}
-                    </Link>
-                  </DetailField>
-                  <DetailField label="Estado de la cuenta">
-                    <AccountStatusBadge status={row.account.status} />
-                  </DetailField>
-                  <DetailField label="Dirección de servicio">{row.account.serviceAddress}</DetailField>
-                  <DetailField label="Medidor">{row.account.meterNumber}</DetailField>
-                </>
-              ) : null}
-            </dl>
-          </CardContent>
-        </Card>
-        <Card className="lg:col-span-2">
-          <CardHeader>
-            <CardTitle>Historial</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <WorkOrderTimeline
-              status={o.status}
-              createdAt={o.createdAt}
-              createdByName={row.createdByName}
-              decidedAt={o.decidedAt}
-              decidedByName={row.decidedByName}
-              decisionReason={o.decisionReason}
-              completedAt={o.completedAt}
-              completedByName={row.completedByName}
-              completionNotes={row.completionNotes}
-            />
-          </CardContent>
-        </Card>
+            ) : null}
+          </dl>
+        </SectionCard>
+        <SectionCard title={<>Objeto: {WORK_ORDER_TARGET_LABELS[o.target].toLowerCase()}</>}>
+          <dl className="grid gap-4 sm:grid-cols-2">
+            <DetailField label="Acuerdo">
+              <Link href={`/acuerdos/${row.agreement.id}`} className="text-primary hover:underline">
+                <span className="font-mono">{row.agreement.code}</span> — {row.agreement.name}
+              </Link>
+            </DetailField>
+            <DetailField label="Estado del acuerdo">
+              <AgreementStatusBadge status={row.agreement.status} />
+            </DetailField>
+            {row.group && groupHref ? (
+              <>
+                <DetailField label="Grupo de cuentas">
+                  <Link href={groupHref} className="text-primary hover:underline">
+                    <span className="font-mono">{row.group.code}</span> — {row.group.name}
+                  </Link>
+                </DetailField>
+                <DetailField label="Estado del grupo">
+                  <AgreementStatusBadge status={row.group.status} />
+                </DetailField>
+              </>
+            ) : null}
+            {row.account ? (
+              <>
+                <DetailField label="Cuenta">
+                  <Link href={`/cuentas/${row.account.id}`} className="text-primary hover:underline">
+                    <span className="font-mono">{row.account.number}</span> — {row.account.description}
+                  </Link>
+                </DetailField>
+                <DetailField label="Estado de la cuenta">
+                  <AccountStatusBadge status={row.account.status} />
+                </DetailField>
+                <DetailField label="Dirección de servicio">{row.account.serviceAddress}</DetailField>
+                <DetailField label="Medidor">{row.account.meterNumber}</DetailField>
+              </>
+            ) : null}
+          </dl>
+        </SectionCard>
+        <SectionCard className="lg:col-span-2" title="Historial">
+          <WorkOrderTimeline
+            status={o.status}
+            createdAt={o.createdAt}
+            createdByName={row.createdByName}
+            decidedAt={o.decidedAt}
+            decidedByName={row.decidedByName}
+            decisionReason={o.decisionReason}
+            completedAt={o.completedAt}
+            completedByName={row.completedByName}
+            completionNotes={row.completionNotes}
+          />
+        </SectionCard>
       </div>
     </>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { History } from 'lucide-react';
+import { SectionCard } from '@/components/section-card';
 import { SuccessAlert } from '@/components/forms/alerts';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
@@ -39,20 +40,15 @@ export default async function BranchPage({ params, searchParams }: { params: Pro
         <SuccessAlert className="mb-4">{flags.creada ? 'Sucursal registrada. Agregue ahora sus puntos de venta.' : 'Cambios guardados.'}</SuccessAlert>
       ) : null}
       <div className="grid gap-6">
-        <Card>
-          <CardHeader>
-            <CardTitle>Datos de la sucursal</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <BranchForm
-              action={updateBranchAction.bind(null, branch.id)}
-              initial={branch}
-              options={options}
-              submitLabel="Guardar cambios"
-              cancelHref="/admin/sucursales"
-            />
-          </CardContent>
-        </Card>
+        <SectionCard title="Datos de la sucursal">
+          <BranchForm
+            action={updateBranchAction.bind(null, branch.id)}
+            initial={branch}
+            options={options}
+            submitLabel="Guardar cambios"
+            cancelHref="/admin/sucursales"
+          />
+        </SectionCard>
         <Card>
           <CardHeader>
             <CardTitle>Puntos de venta</CardTitle>

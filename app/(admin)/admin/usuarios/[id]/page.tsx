@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { SectionCard } from '@/components/section-card';
 import { SuccessAlert } from '@/components/forms/alerts';
 import { DetailField } from '@/components/detail-field';
 import Link from 'next/link';
@@ -49,48 +50,38 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         <SuccessAlert className="mb-4">{flags.creado ? 'Usuario creado correctamente.' : 'Cambios guardados.'}</SuccessAlert>
       ) : null}
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <Card>
-          <CardHeader>
-            <CardTitle>Datos del usuario</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <UserForm
-              action={updateUserAction.bind(null, user.id)}
-              initial={{ name: user.name, email: user.email, role: user.role, branchIds: user.branchIds, customerId: user.customerId }}
-              options={options}
-              withPassword={false}
-              lockRole={user.isSelf}
-              submitLabel="Guardar cambios"
-              cancelHref="/admin/usuarios"
-            />
-          </CardContent>
-        </Card>
+        <SectionCard title="Datos del usuario">
+          <UserForm
+            action={updateUserAction.bind(null, user.id)}
+            initial={{ name: user.name, email: user.email, role: user.role, branchIds: user.branchIds, customerId: user.customerId }}
+            options={options}
+            withPassword={false}
+            lockRole={user.isSelf}
+            submitLabel="Guardar cambios"
+            cancelHref="/admin/usuarios"
+          />
+        </SectionCard>
         <div className="grid content-start gap-6">
-          <Card>
-            <CardHeader>
-              <CardTitle>Estado de la cuenta</CardTitle>
-            </CardHeader>
-            <CardContent className="grid gap-4">
-              <dl className="grid gap-4 sm:grid-cols-2">
-                <DetailField label="Estado">
-                  <UserStatusBadge active={user.active} locked={user.locked} />
-                </DetailField>
-                <DetailField label="Último acceso">{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : 'Nunca'}</DetailField>
-                {user.locked && user.lockedUntil ? <DetailField label="Bloqueado hasta">{formatDateTime(user.lockedUntil)}</DetailField> : null}
-                <DetailField label="Intentos fallidos">{String(user.failedLogins)}</DetailField>
-                <DetailField label="Creado">{formatDateTime(user.createdAt)}</DetailField>
-                <DetailField label="Última modificación">{formatDateTime(user.updatedAt)}</DetailField>
-              </dl>
-              <AccountStatusActions
-                name={user.name}
-                active={user.active}
-                locked={user.locked}
-                isSelf={user.isSelf}
-                setActive={setUserActiveAction.bind(null, user.id)}
-                unlock={unlockUserAction.bind(null, user.id)}
-              />
-            </CardContent>
-          </Card>
+          <SectionCard title="Estado de la cuenta" contentClassName="grid gap-4">
+            <dl className="grid gap-4 sm:grid-cols-2">
+              <DetailField label="Estado">
+                <UserStatusBadge active={user.active} locked={user.locked} />
+              </DetailField>
+              <DetailField label="Último acceso">{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : 'Nunca'}</DetailField>
+              {user.locked && user.lockedUntil ? <DetailField label="Bloqueado hasta">{formatDateTime(user.lockedUntil)}</DetailField> : null}
+              <DetailField label="Intentos fallidos">{String(user.failedLogins)}</DetailField>
+              <DetailField label="Creado">{formatDateTime(user.createdAt)}</DetailField>
+              <DetailField label="Última modificación">{formatDateTime(user.updatedAt)}</DetailField>
+            </dl>
+            <AccountStatusActions
+              name={user.name}
+              active={user.active}
+              locked={user.locked}
+              isSelf={user.isSelf}
+              setActive={setUserActiveAction.bind(null, user.id)}
+              unlock={unlockUserAction.bind(null, user.id)}
+            />
+          </SectionCard>
           <Card>
             <CardHeader>
               <CardTitle>Restablecer contraseña</CardTitle>

@@ -11,7 +11,6 @@ import { DetailField } from '@/components/detail-field';
 import { formatAttributeValue } from '@/components/forms/dynamic-attribute-fields';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { WorkOrdersSection } from '@/components/work-orders/work-orders-section';
 import { NotFoundError } from '@/lib/auth/errors';
@@ -67,39 +66,34 @@ export default async function AccountGroupPage({
         </SuccessAlert>
       ) : null}
       <div className="grid gap-4">
-        <Card>
-          <CardHeader>
-            <CardTitle>Datos del grupo</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-              <DetailField label="Identificador">
-                <span className="font-mono">{g.code}</span>
+        <SectionCard title="Datos del grupo">
+          <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            <DetailField label="Identificador">
+              <span className="font-mono">{g.code}</span>
+            </DetailField>
+            <DetailField label="Nombre">{g.name}</DetailField>
+            <DetailField label="Estado">
+              <AgreementStatusBadge status={g.status} />
+              {g.statusReason ? <span className="ml-2 text-muted-foreground">{g.statusReason}</span> : null}
+            </DetailField>
+            <DetailField label="Acuerdo">
+              <Link href={`/acuerdos/${a.id}`} className="text-primary hover:underline">
+                <span className="font-mono">{a.code}</span> — {a.name}
+              </Link>
+            </DetailField>
+            <DetailField label="Sucursal">{row.branchName}</DetailField>
+            <DetailField label="Email">{g.email}</DetailField>
+            <DetailField label="Domicilio de facturación">{g.billingAddress}</DetailField>
+            <DetailField label="Domicilio de entrega">{g.deliveryAddress}</DetailField>
+            {definitions.map((def) => (
+              <DetailField key={def.key} label={def.label}>
+                {formatAttributeValue(def, g.attributes[def.key])}
               </DetailField>
-              <DetailField label="Nombre">{g.name}</DetailField>
-              <DetailField label="Estado">
-                <AgreementStatusBadge status={g.status} />
-                {g.statusReason ? <span className="ml-2 text-muted-foreground">{g.statusReason}</span> : null}
-              </DetailField>
-              <DetailField label="Acuerdo">
-                <Link href={`/acuerdos/${a.id}`} className="text-primary hover:underline">
-                  <span className="font-mono">{a.code}</span> — {a.name}
-                </Link>
-              </DetailField>
-              <DetailField label="Sucursal">{row.branchName}</DetailField>
-              <DetailField label="Email">{g.email}</DetailField>
-              <DetailField label="Domicilio de facturación">{g.billingAddress}</DetailField>
-              <DetailField label="Domicilio de entrega">{g.deliveryAddress}</DetailField>
-              {definitions.map((def) => (
-                <DetailField key={def.key} label={def.label}>
-                  {formatAttributeValue(def, g.attributes[def.key])}
-                </DetailField>
-              ))}
-              <DetailField label="Registrado">{formatDateTime(g.createdAt)}</DetailField>
-              <DetailField label="Última modificación">{formatDateTime(g.updatedAt)}</DetailField>
-            </dl>
-          </CardContent>
-        </Card>
+            ))}
+            <DetailField label="Registrado">{formatDateTime(g.createdAt)}</DetailField>
+            <DetailField label="Última modificación">{formatDateTime(g.updatedAt)}</DetailField>
+          </dl>
+        </SectionCard>
 
         <SectionCard
           id="cuentas"
