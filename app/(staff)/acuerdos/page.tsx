@@ -6,6 +6,7 @@ import { AttributeFilterControls } from '@/components/agreements/attribute-filte
 import { agreementListHref } from '@/components/agreements/list-href';
 import { AgreementStatusBadge, DELINQUENCY_STATUS_LABELS, DelinquencyBadge } from '@/components/crm/status-badges';
 import { FilterActions } from '@/components/lists/filter-actions';
+import { HiddenParams } from '@/components/lists/hidden-params';
 import { LabelledOptions } from '@/components/forms/select-options';
 import { BranchFilter } from '@/components/lists/branch-filter';
 import { SortHeader } from '@/components/lists/sort-header';
@@ -73,8 +74,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
           <LabelledOptions labels={DELINQUENCY_STATUS_LABELS} />
         </NativeSelect>
         <AttributeFilterControls definitions={options.definitions} current={attributes} />
-        {params.sort ? <input type="hidden" name="sort" value={params.sort} /> : null}
-        {params.dir ? <input type="hidden" name="dir" value={params.dir} /> : null}
+        <HiddenParams values={{ sort: params.sort, dir: params.dir }} />
         <FilterActions filtered={filtered} clearHref="/acuerdos" />
       </form>
 

@@ -4,6 +4,7 @@ import { firstValues, listHref } from '@/lib/validation/search-params';
 import { Download, Users } from 'lucide-react';
 import { AddButton } from '@/components/add-button';
 import { FilterActions } from '@/components/lists/filter-actions';
+import { HiddenParams } from '@/components/lists/hidden-params';
 import { LabelledOptions } from '@/components/forms/select-options';
 import { BranchFilter } from '@/components/lists/branch-filter';
 import { SortHeader } from '@/components/lists/sort-header';
@@ -64,8 +65,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           <LabelledOptions labels={SEGMENT_LABELS} />
         </NativeSelect>
         <BranchFilter branches={options.branches} value={params.branchId} />
-        {params.sort ? <input type="hidden" name="sort" value={params.sort} /> : null}
-        {params.dir ? <input type="hidden" name="dir" value={params.dir} /> : null}
+        <HiddenParams values={{ sort: params.sort, dir: params.dir }} />
         <FilterActions filtered={filtered} clearHref="/clientes" />
       </form>
 

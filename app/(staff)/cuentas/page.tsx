@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Gauge, X } from 'lucide-react';
 import { AccountsTable, type AccountSortKey } from '@/components/accounts/accounts-table';
 import { FilterActions } from '@/components/lists/filter-actions';
+import { HiddenParams } from '@/components/lists/hidden-params';
 import { BranchFilter } from '@/components/lists/branch-filter';
 import { SortHeader } from '@/components/lists/sort-header';
 import { PageHeader } from '@/components/shell/page-header';
@@ -93,10 +94,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           ))}
         </NativeSelect>
         <BranchFilter branches={options.branches} value={params.branchId} />
-        {params.acuerdo ? <input type="hidden" name="acuerdo" value={params.acuerdo} /> : null}
-        {params.grupo ? <input type="hidden" name="grupo" value={params.grupo} /> : null}
-        {params.sort ? <input type="hidden" name="sort" value={params.sort} /> : null}
-        {params.dir ? <input type="hidden" name="dir" value={params.dir} /> : null}
+        <HiddenParams values={{ acuerdo: params.acuerdo, grupo: params.grupo, sort: params.sort, dir: params.dir }} />
         <FilterActions filtered={filtered} clearHref="/cuentas" />
       </form>
 

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Wrench, X } from 'lucide-react';
 import { WorkOrderStatusBadge } from '@/components/crm/status-badges';
 import { FilterActions } from '@/components/lists/filter-actions';
+import { HiddenParams } from '@/components/lists/hidden-params';
 import { LabelledOptions } from '@/components/forms/select-options';
 import { BranchFilter } from '@/components/lists/branch-filter';
 import { PageHeader } from '@/components/shell/page-header';
@@ -85,7 +86,7 @@ export default async function WorkOrdersPage({ searchParams }: { searchParams: P
           <LabelledOptions labels={WORK_ORDER_TARGET_LABELS} />
         </NativeSelect>
         <BranchFilter branches={branches} value={params.branchId} />
-        {params.status ? <input type="hidden" name="status" value={params.status} /> : null}
+        <HiddenParams values={{ status: params.status }} />
         {chips.map((c) => (
           <input key={c.key} type="hidden" name={c.key} value={params[c.key]} />
         ))}

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { FileText } from 'lucide-react';
+import { BlockedNotice } from '@/components/forms/blocked-notice';
 import { AccountForm } from '@/components/accounts/account-form';
 import { PageHeader } from '@/components/shell/page-header';
-import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { createAccountAction } from '@/lib/actions/accounts';
@@ -50,14 +50,7 @@ export default async function NewAccountPage({ searchParams }: { searchParams: P
     <>
       <PageHeader title="Nueva cuenta" description={`Acuerdo ${a.code} — ${a.name}`} crumbs={[{ label: 'Inicio', href: '/' }, { label: 'Acuerdos', href: '/acuerdos' }, { label: a.code, href: `/acuerdos/${a.id}` }, { label: 'Nueva cuenta' }]} />
       {a.status === 'CLOSED' ? (
-        <div className="grid max-w-2xl gap-4">
-          <Alert variant="destructive" role="alert">
-            <AlertDescription>El acuerdo está cerrado: no admite cuentas nuevas.</AlertDescription>
-          </Alert>
-          <Button variant="outline" className="w-fit" asChild>
-            <Link href={`/acuerdos/${a.id}`}>Volver al acuerdo</Link>
-          </Button>
-        </div>
+        <BlockedNotice message="El acuerdo está cerrado: no admite cuentas nuevas." backHref={`/acuerdos/${a.id}`} backLabel="Volver al acuerdo" />
       ) : (
         <AccountForm
           action={createAccountAction.bind(null, a.id)}

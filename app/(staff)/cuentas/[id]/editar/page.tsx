@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { BlockedNotice } from '@/components/forms/blocked-notice';
 import { AccountForm } from '@/components/accounts/account-form';
 import { PageHeader } from '@/components/shell/page-header';
-import { Alert, AlertDescription } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { updateAccountAction } from '@/lib/actions/accounts';
 import { NotFoundError } from '@/lib/auth/errors';
 import { accountFormContext, getAccount } from '@/lib/dal/accounts';
@@ -32,14 +30,7 @@ export default async function EditAccountPage({ params }: { params: Promise<{ id
         crumbs={[{ label: 'Inicio', href: '/' }, { label: 'Cuentas', href: '/cuentas' }, { label: c.number, href }, { label: 'Editar' }]}
       />
       {locked ? (
-        <div className="grid max-w-2xl gap-4">
-          <Alert variant="destructive" role="alert">
-            <AlertDescription>{locked}</AlertDescription>
-          </Alert>
-          <Button variant="outline" className="w-fit" asChild>
-            <Link href={href}>Volver a la cuenta</Link>
-          </Button>
-        </div>
+        <BlockedNotice message={locked} backHref={href} backLabel="Volver a la cuenta" />
       ) : (
         <AccountForm
           action={updateAccountAction.bind(null, c.id)}

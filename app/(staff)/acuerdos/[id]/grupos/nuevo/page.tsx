@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { BlockedNotice } from '@/components/forms/blocked-notice';
 import { AccountGroupForm } from '@/components/account-groups/account-group-form';
 import { PageHeader } from '@/components/shell/page-header';
-import { Alert, AlertDescription } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { createAccountGroupAction } from '@/lib/actions/account-groups';
 import { NotFoundError } from '@/lib/auth/errors';
 import { accountGroupFormContext } from '@/lib/dal/account-groups';
@@ -25,14 +23,7 @@ export default async function NewAccountGroupPage({ params }: { params: Promise<
         crumbs={[{ label: 'Inicio', href: '/' }, { label: 'Acuerdos', href: '/acuerdos' }, { label: a.code, href: `/acuerdos/${a.id}` }, { label: 'Nuevo grupo' }]}
       />
       {a.status === 'CLOSED' ? (
-        <div className="grid max-w-2xl gap-4">
-          <Alert variant="destructive" role="alert">
-            <AlertDescription>El acuerdo está cerrado: no admite grupos nuevos.</AlertDescription>
-          </Alert>
-          <Button variant="outline" className="w-fit" asChild>
-            <Link href={`/acuerdos/${a.id}`}>Volver al acuerdo</Link>
-          </Button>
-        </div>
+        <BlockedNotice message="El acuerdo está cerrado: no admite grupos nuevos." backHref={`/acuerdos/${a.id}`} backLabel="Volver al acuerdo" />
       ) : (
         <>
           <p className="mb-4 max-w-3xl text-sm text-muted-foreground">

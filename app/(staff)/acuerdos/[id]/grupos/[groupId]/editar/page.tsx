@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { BlockedNotice } from '@/components/forms/blocked-notice';
 import { AccountGroupForm } from '@/components/account-groups/account-group-form';
 import { PageHeader } from '@/components/shell/page-header';
-import { Alert, AlertDescription } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { updateAccountGroupAction } from '@/lib/actions/account-groups';
 import { NotFoundError } from '@/lib/auth/errors';
 import { accountGroupFormContext, getAccountGroup } from '@/lib/dal/account-groups';
@@ -35,14 +33,7 @@ export default async function EditAccountGroupPage({ params }: { params: Promise
         ]}
       />
       {locked ? (
-        <div className="grid max-w-2xl gap-4">
-          <Alert variant="destructive" role="alert">
-            <AlertDescription>{locked}</AlertDescription>
-          </Alert>
-          <Button variant="outline" className="w-fit" asChild>
-            <Link href={href}>Volver al grupo</Link>
-          </Button>
-        </div>
+        <BlockedNotice message={locked} backHref={href} backLabel="Volver al grupo" />
       ) : (
         <AccountGroupForm
           action={updateAccountGroupAction.bind(null, g.id)}
