@@ -1,25 +1,11 @@
 import { z } from 'zod';
-import { CONCEPT_APPLIES_TO, CONCEPT_KINDS } from '@/db/schema/billing';
 import { isDateOnly } from '@/lib/domain/dynamic-attributes';
+import { CONCEPT_APPLIES_TO, CONCEPT_KIND_LABELS, CONCEPT_KINDS } from '@/lib/domain/billing/labels';
 import { validateBlocks } from '@/lib/domain/billing/tariff';
 import { money } from '@/lib/domain/money';
 
-export type ConceptKind = (typeof CONCEPT_KINDS)[number];
-export type ConceptAppliesTo = (typeof CONCEPT_APPLIES_TO)[number];
-
-export const CONCEPT_KIND_LABELS: Record<ConceptKind, string> = {
-  FIXED_CHARGE: 'Cargo fijo',
-  CONSUMPTION: 'Consumo medido',
-  PERCENTAGE: 'Porcentaje de otro concepto',
-  ONE_OFF: 'Cargo único',
-  LATE_FEE: 'Recargo por mora',
-};
-
-export const CONCEPT_APPLIES_TO_LABELS: Record<ConceptAppliesTo, string> = {
-  ALL: 'Todas las cuentas',
-  METERED: 'Cuentas con medidor',
-  UNMETERED: 'Cuentas sin medidor',
-};
+// Kinds and their labels are the billing domain's (lib/domain/billing/labels.ts); re-exported for the admin screens.
+export { CONCEPT_APPLIES_TO_LABELS, CONCEPT_KIND_LABELS, type ConceptAppliesTo, type ConceptKind } from '@/lib/domain/billing/labels';
 
 /** The label of a stored tax rate; e.g. '18.00' → 'ITBIS 18 %', '0.00' → 'Exento', '16.00' → '16 %'. */
 export function taxRateLabel(rate: string): string {

@@ -367,3 +367,34 @@ describe('tariffs', () => {
     expect((await auditOf('tariff', next.id)).map((a) => a.action)).toEqual(['CREATE', 'UPDATE']);
   });
 });
+
+describe('admin pages render', () => {
+  it('lists concepts by group, tariffs by category, and shows a tariff with its blocks and a simulation', async () => {
+    await signInAs('admin@cauce.example');
+    const { renderToString } = await import('react-dom/server');
+    const none = Promise.resolve({});
+    const html = async (page: Promise<React.ReactNode>) => renderToString(await page);
+    const conceptsHtml = await html((await import('@/app/(admin)/admin/conceptos/page')).default({ searchParams: none }));
+    expect(conceptsHtml).toContain('Agua potable');
+    expect(conceptsHtml).toContain('30 % de Agua potable');
+    expect(conceptsHtml).toContain('Del tarifario');
+    expect(conceptsHtml).toContain('ITBIS 18 %');
+    const groupsPage = await html((await import('@/app/(admin)/admin/conceptos/grupos/page')).default({ searchParams: none }));
+    expect(groupsPage).toContain('Cargos varios');
+    const newConcept = await html((await import('@/app/(admin)/admin/conceptos/nuevo/page')).default());
+    expect(newConcept).toContain('Exento');
+    const [mora] = await h.db.select().from(concepts).where(eq(concepts.code, 'MORA'));
+    expect(await html((await import('@/app/(admin)/admin/conceptos/[id]/page')).default({ params: Promise.resolve({ id: mora.id }) }))).toContain('150.00');
+
+    const list = await html((await import('@/app/(admin)/admin/tarifas/page')).default({ searchParams: none }));
+    expect(list).toContain('Residencial social');
+    expect(list).toContain('Vigente');
+    const res = (await listTariffsForAdmin(admin, { categoryId: categories.RES }))[0].tariffs.find((t) => t.inForce)!;
+    const detail = await html((await import('@/app/(admin)/admin/tarifas/[id]/page')).default({ params: Promise.resolve({ id: res.id }), searchParams: Promise.resolve({ m3: '25' }) }));
+    expect(detail).toContain('21–40 m³');
+    expect(detail).toContain('545.90');
+    const copy = await html((await import('@/app/(admin)/admin/tarifas/nueva/page')).default({ searchParams: Promise.resolve({ copiar: res.id }) }));
+    expect(copy).toContain('Agregar tramo');
+    expect(copy).toContain('value="12.72"');
+  });
+});
