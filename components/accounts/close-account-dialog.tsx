@@ -1,11 +1,12 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { LoaderCircle, XCircle } from 'lucide-react';
+import { XCircle } from 'lucide-react';
+import { DialogFormFooter } from '@/components/forms/dialog-form-footer';
 import { FormErrorAlert } from '@/components/forms/alerts';
 import { formStateView } from '@/components/forms/form-state';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Textarea } from '@/components/ui/textarea';
 import type { ActionResult } from '@/lib/actions/result';
@@ -40,17 +41,7 @@ export function CloseAccountDialog({
           <FormField label="Motivo del cierre" htmlFor="reason" required error={errors.reason}>
             <Textarea name="reason" rows={3} maxLength={500} defaultValue={value('reason', '')} {...fieldAria('reason', errors.reason)} />
           </FormField>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline" disabled={pending}>
-                Cancelar
-              </Button>
-            </DialogClose>
-            <Button type="submit" variant="destructive" disabled={pending} aria-busy={pending || undefined}>
-              {pending ? <LoaderCircle className="animate-spin" aria-hidden /> : null}
-              Cerrar cuenta
-            </Button>
-          </DialogFooter>
+          <DialogFormFooter pending={pending} confirmLabel="Cerrar cuenta" destructive />
         </form>
       </DialogContent>
     </Dialog>

@@ -1,11 +1,12 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { Check, ClipboardCheck, LoaderCircle, X } from 'lucide-react';
+import { Check, ClipboardCheck, X } from 'lucide-react';
+import { DialogFormFooter } from '@/components/forms/dialog-form-footer';
 import { ActionResultAlert } from '@/components/forms/alerts';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Textarea } from '@/components/ui/textarea';
 import type { ActionResult } from '@/lib/actions/result';
@@ -149,17 +150,7 @@ function ReasonDialog({
           <FormField label={label} htmlFor={id} required={required} error={errors[field]}>
             <Textarea name={field} rows={4} maxLength={2000} defaultValue={state && !state.ok ? String(state.values?.[field] ?? '') : ''} {...fieldAria(id, errors[field])} />
           </FormField>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline" disabled={pending}>
-                Cancelar
-              </Button>
-            </DialogClose>
-            <Button type="submit" variant={destructive ? 'destructive' : 'default'} disabled={pending} aria-busy={pending || undefined}>
-              {pending ? <LoaderCircle className="animate-spin" aria-hidden /> : null}
-              {confirmLabel}
-            </Button>
-          </DialogFooter>
+          <DialogFormFooter pending={pending} confirmLabel={confirmLabel} destructive={destructive} />
         </form>
       </DialogContent>
     </Dialog>
