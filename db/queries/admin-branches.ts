@@ -16,8 +16,8 @@ export async function listBranchesWithCounts(db: DbOrTx) {
       active: branches.active,
       localityName: localities.name,
       provinceName: provinces.name,
-      posTotal: sql<number>`(select count(*)::int from ${pointsOfSale} p where p.branch_id = ${branches.id})`,
-      posActive: sql<number>`(select count(*)::int from ${pointsOfSale} p where p.branch_id = ${branches.id} and p.active)`,
+      posTotal: sql<number>`(select count(*)::int from ${pointsOfSale} p where p.branch_id = "branches"."id")`,
+      posActive: sql<number>`(select count(*)::int from ${pointsOfSale} p where p.branch_id = "branches"."id" and p.active)`,
     })
     .from(branches)
     .innerJoin(localities, eq(localities.id, branches.localityId))

@@ -15,7 +15,7 @@ export async function listPaymentEntities(db: DbOrTx, filter: { method?: Payment
       name: paymentEntities.name,
       method: paymentEntities.method,
       active: paymentEntities.active,
-      uses: sql<number>`(select count(*)::int from ${agreementPaymentMethods} m where m.entity_id = ${paymentEntities.id})`,
+      uses: sql<number>`(select count(*)::int from ${agreementPaymentMethods} m where m.entity_id = "payment_entities"."id")`,
     })
     .from(paymentEntities)
     .where(filter.method ? eq(paymentEntities.method, filter.method) : undefined)

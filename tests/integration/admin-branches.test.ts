@@ -81,6 +81,15 @@ describe('branches data layer', () => {
     expect(updated).toMatchObject({ code: 'BAN', address: 'Calle Sánchez 4' });
   });
 
+  it('counts each branch\u2019s points of sale in the list', async () => {
+    const rows = await listBranchesForAdmin(admin);
+    const sdc = rows.find((b) => b.code === 'SDC')!;
+    const n = await h.db.$count(pointsOfSale, eq(pointsOfSale.branchId, sdc.id));
+    expect(n).toBeGreaterThan(0);
+    expect(sdc.posTotal).toBe(n);
+    expect(rows.reduce((sum, b) => sum + b.posTotal, 0)).toBe(await h.db.$count(pointsOfSale));
+  });
+
   it('answers ForbiddenError to a BRANCH_STAFF actor', async () => {
     await expect(listBranchesForAdmin(staff)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(createBranch(staff, branchInputSchema.parse(branchForm({ code: 'X1', name: 'Intrusa' })))).rejects.toBeInstanceOf(ForbiddenError);

@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { agreements, attributeDefinitions, auditLog, branches, customers, exchangeRates, localities, paymentEntities } from '@/db/schema';
+import { agreementPaymentMethods, agreements, attributeDefinitions, auditLog, branches, customers, exchangeRates, localities, paymentEntities } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { rateOn } from '@/db/queries/exchange-rates';
 import { findUserByEmail } from '@/db/queries/users';
@@ -67,6 +67,13 @@ describe('only admins maintain the catalogs', () => {
 });
 
 describe('payment entities', () => {
+  it('counts how many payment methods use each entity', async () => {
+    const rows = await listPaymentEntitiesForAdmin(admin);
+    const used = await h.db.$count(agreementPaymentMethods, isNotNull(agreementPaymentMethods.entityId));
+    expect(used).toBeGreaterThan(0); // the demo seed gives most agreements a card or bank method
+    expect(rows.reduce((sum, e) => sum + e.uses, 0)).toBe(used);
+  });
+
   it('creates an entity, audited as payment_entity', async () => {
     const created = await createPaymentEntity(admin, entityInput());
     expect(created).toMatchObject({ code: 'BLH-DA', method: 'DIRECT_DEBIT', active: true });
