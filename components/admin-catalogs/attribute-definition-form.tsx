@@ -46,13 +46,13 @@ export function AttributeDefinitionForm({
   cancelHref: string;
 }) {
   const [state, formAction, pending] = useActionState(action, undefined);
-  const { sent, errors, value, formError } = formStateView(state);
+  const { sent, errors, value, formError, formKey } = formStateView(state);
   const [type, setType] = useState(value('type', initial.type));
   const checked = (key: 'required' | 'active', fallback: boolean) => (sent ? sent[key] === 'on' : fallback);
   const entityLabel = entities.find((e) => e.value === initial.entity)?.label ?? initial.entity;
 
   return (
-    <form action={formAction} key={sent ? JSON.stringify(sent) : 'initial'} className="grid max-w-3xl gap-6" noValidate>
+    <form action={formAction} key={formKey} className="grid max-w-3xl gap-6" noValidate>
       <FormErrorAlert message={formError} />
       <fieldset className="grid gap-4 md:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">Atributo</legend>

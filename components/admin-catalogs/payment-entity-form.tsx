@@ -29,9 +29,9 @@ export function PaymentEntityForm({
   cancelHref: string;
 }) {
   const [state, formAction, pending] = useActionState(action, undefined);
-  const { sent, errors, value, formError } = formStateView(state);
+  const { sent, errors, value, formError, formKey } = formStateView(state);
   return (
-    <form action={formAction} key={sent ? JSON.stringify(sent) : 'initial'} className="grid max-w-3xl gap-6" noValidate>
+    <form action={formAction} key={formKey} className="grid max-w-3xl gap-6" noValidate>
       <FormErrorAlert message={formError} />
       <fieldset className="grid gap-4 md:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">Entidad de pago</legend>

@@ -93,7 +93,7 @@ export function AgreementForm({
 }) {
   const [state, formAction, pending] = useActionState(action, undefined);
   // After a failed submit the form shows what the user typed, not the initial values.
-  const { sent, errors, value, formError } = formStateView(state);
+  const { sent, errors, value, formError, formKey } = formStateView(state);
   const v = (key: keyof AgreementFormValues) => value(key, initial[key]);
 
   // Fields that follow the chosen customer or province are controlled; they keep what the user typed across submits.
@@ -124,7 +124,7 @@ export function AgreementForm({
   }
 
   return (
-    <form action={formAction} key={sent ? JSON.stringify(sent) : 'initial'} className="grid max-w-4xl gap-6" noValidate>
+    <form action={formAction} key={formKey} className="grid max-w-4xl gap-6" noValidate>
       <FormErrorAlert message={formError} />
 
       <fieldset className="grid gap-4 md:grid-cols-2">

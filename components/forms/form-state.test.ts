@@ -7,6 +7,7 @@ describe('formStateView', () => {
     expect(view.value('legalName', 'Acme')).toBe('Acme');
     expect(view.value('phone', null)).toBe('');
     expect(view.errors).toEqual({});
+    expect(view.formKey).toBe('initial');
   });
 
   it('shows what the user sent, with the field errors, after a failure', () => {
@@ -15,5 +16,6 @@ describe('formStateView', () => {
     expect(view.value('notes', 'Inicial')).toBe('');
     expect(view.errors.email).toEqual(['Correo electrónico no válido.']);
     expect(view.formError).toBe('Revise los campos marcados.');
+    expect(view.formKey).toBe(JSON.stringify({ legalName: 'Lo que escribí', email: 'malo@' }));
   });
 });

@@ -16,5 +16,7 @@ export function formStateView<T>(state: ActionResult<T> | undefined) {
     }
     return initial === null || initial === undefined ? '' : String(initial);
   };
-  return { sent, errors, value, formError: failed ? state.error : undefined };
+  /** The form's `key`: a failed submit remounts the form so its fields show the sent values. */
+  const formKey = sent ? JSON.stringify(sent) : 'initial';
+  return { sent, errors, value, formError: failed ? state.error : undefined, formKey };
 }

@@ -34,14 +34,14 @@ export function PaymentMethodForm({
   cancelHref: string;
 }) {
   const [state, formAction, pending] = useActionState(action, undefined);
-  const { sent, errors, value, formError } = formStateView(state);
+  const { sent, errors, value, formError, formKey } = formStateView(state);
   const [method, setMethod] = useState(value('method', ''));
   const current = methods.find((m) => m.value === method);
   const choices = entities.filter((e) => e.method === method);
   const isCard = method === 'CARD';
 
   return (
-    <form action={formAction} key={sent ? JSON.stringify(sent) : 'initial'} className="grid max-w-2xl gap-6" noValidate autoComplete="off">
+    <form action={formAction} key={formKey} className="grid max-w-2xl gap-6" noValidate autoComplete="off">
       <FormErrorAlert message={formError} />
       <fieldset className="grid gap-4 md:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">Medio de pago</legend>

@@ -28,7 +28,7 @@ export function WorkOrderForm({
   cancelHref: string;
 }) {
   const [state, formAction, pending] = useActionState(action, undefined);
-  const { sent, errors, value, formError } = formStateView(state);
+  const { errors, value, formError, formKey } = formStateView(state);
   const v = (key: keyof WorkOrderFormValues) => value(key, initial[key]);
   const [type, setType] = useState(v('type'));
   const [target, setTarget] = useState(v('target') || 'ACCOUNT');
@@ -37,7 +37,7 @@ export function WorkOrderForm({
   const needed = REQUIRED_ACCOUNT_STATUS[type as ManualWorkOrderType];
 
   return (
-    <form action={formAction} key={sent ? JSON.stringify(sent) : 'initial'} className="grid max-w-3xl gap-6" noValidate>
+    <form action={formAction} key={formKey} className="grid max-w-3xl gap-6" noValidate>
       <FormErrorAlert message={formError} />
       <input type="hidden" name="agreementId" value={agreementId} />
       <div className="grid gap-4 md:grid-cols-2">

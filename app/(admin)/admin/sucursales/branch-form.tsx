@@ -39,11 +39,11 @@ export function BranchForm({
 }) {
   const [state, formAction, pending] = useActionState(action, undefined);
   // After a failed submit the form shows what the user typed, not the initial values.
-  const { sent, errors, value, formError } = formStateView(state);
+  const { sent, errors, value, formError, formKey } = formStateView(state);
   const v = (key: Exclude<keyof BranchFormValues, 'active'>) => value(key, initial[key]);
 
   return (
-    <form action={formAction} key={sent ? JSON.stringify(sent) : 'initial'} className="grid max-w-3xl gap-6" noValidate>
+    <form action={formAction} key={formKey} className="grid max-w-3xl gap-6" noValidate>
       <FormErrorAlert message={formError} />
       <fieldset className="grid gap-4 md:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">Sucursal</legend>

@@ -34,12 +34,12 @@ type Props = {
 
 export function UserForm(props: Props) {
   const [state, formAction, pending] = useActionState(props.action, undefined);
-  const { sent, errors, formError } = formStateView(state);
+  const { sent, errors, formError, formKey } = formStateView(state);
   return (
     <form action={formAction} className="grid max-w-3xl gap-6" noValidate>
       <FormErrorAlert message={formError} />
       {/* Remounted after a failed submit so the fields show what was sent, not the initial values. */}
-      <Fields key={sent ? JSON.stringify(sent) : 'initial'} {...props} sent={sent} errors={errors} />
+      <Fields key={formKey} {...props} sent={sent} errors={errors} />
       <FormActions pending={pending} submitLabel={props.submitLabel} cancelHref={props.cancelHref} />
     </form>
   );
