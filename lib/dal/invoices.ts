@@ -25,7 +25,7 @@ function toFilter(p: InvoiceListFilter, now: Date): q.InvoiceFilter {
     invoiceClass: p.clase,
     status: p.estado,
     docType: p.tipo,
-    branchId: p.sucursal,
+    branchId: p.branchId,
     customer: p.cliente,
     agreementCode: p.acuerdo,
     billingRunId: p.corrida,

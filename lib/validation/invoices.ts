@@ -35,7 +35,7 @@ export const invoiceListSchema = z.object({
   clase: z.enum(INVOICE_CLASSES).optional().catch(undefined),
   estado: z.enum(INVOICE_STATUSES).optional().catch(undefined),
   tipo: z.enum(FISCAL_DOC_TYPE_VALUES).optional().catch(undefined),
-  sucursal: z.uuid().optional().catch(undefined),
+  branchId: z.uuid().optional().catch(undefined),
   cliente: optionalText(100),
   acuerdo: optionalText(20),
   corrida: z.uuid().optional().catch(undefined),

@@ -136,8 +136,8 @@ describe('invoice list and detail scope', () => {
   });
 
   it('ignores a branch filter outside the scope rather than widening it', async () => {
-    expect(await ids(staff, { sucursal: sti.branchId })).toEqual([]);
-    expect((await ids(admin, { sucursal: sti.branchId })).length).toBe(2);
+    expect(await ids(staff, { branchId: sti.branchId })).toEqual([]);
+    expect((await ids(admin, { branchId: sti.branchId })).length).toBe(2);
   });
 
   it('refuses the list to roles without agreements.read', async () => {

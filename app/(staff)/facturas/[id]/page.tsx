@@ -1,0 +1,172 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Wallet } from 'lucide-react';
+import { DetailField } from '@/components/detail-field';
+import { CustomerSnapshotFields } from '@/components/invoices/customer-snapshot';
+import { InvoiceClassBadge, InvoiceStatusBadge } from '@/components/invoices/invoice-badges';
+import { InvoiceItemsTable, PrintableItemsTable } from '@/components/invoices/invoice-items-table';
+import { InvoiceTotals } from '@/components/invoices/invoice-totals';
+import { SectionCard } from '@/components/section-card';
+import { PageHeader } from '@/components/shell/page-header';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { NotFoundError } from '@/lib/auth/errors';
+import { getInvoiceDetail } from '@/lib/dal/invoices';
+import { requirePageActor } from '@/lib/dal/page';
+import { FISCAL_DOC_TYPE_LABELS } from '@/lib/domain/billing/fiscal-number';
+import { INVOICE_CLASS_LABELS, LOCAL_CURRENCY, taxIncluded } from '@/lib/domain/billing/invoice-class';
+import { INVOICE_ORIGIN_LABELS } from '@/lib/domain/billing/labels';
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatPeriod } from '@/lib/domain/format';
+
+export const metadata: Metadata = { title: 'Factura' };
+
+export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requirePageActor('agreements.read');
+  const row = await getInvoiceDetail(actor, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const inv = row.invoice;
+  const included = taxIncluded(inv.invoiceClass);
+  const docLabel = FISCAL_DOC_TYPE_LABELS[inv.docType];
+  const title = `${docLabel} ${inv.fiscalNumber ?? '(borrador)'}`;
+  const linked = [...(row.related.parent ? [{ ...row.related.parent, relation: 'Documento corregido' }] : []), ...row.related.notes.map((n) => ({ ...n, relation: 'Nota sobre este documento' }))];
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            <span>{INVOICE_CLASS_LABELS[inv.invoiceClass]}</span> <InvoiceStatusBadge status={inv.status} />
+          </span>
+        }
+        crumbs={[{ label: 'Inicio', href: '/' }, { label: 'Facturas', href: '/facturas' }, { label: inv.fiscalNumber ?? 'Borrador' }]}
+      />
+
+      <div className="mb-4 flex flex-wrap items-center gap-4 rounded-lg border p-4">
+        <InvoiceClassBadge invoiceClass={inv.invoiceClass} size="lg" />
+        <div className="grid gap-0.5">
+          <span className="text-xs font-medium tracking-wide text-muted-foreground uppercase">{docLabel}</span>
+          <span className="font-mono text-xl font-semibold">{inv.fiscalNumber ?? 'Sin número (borrador)'}</span>
+          <span className="text-xs text-muted-foreground">
+            Punto de venta {String(inv.posNumber).padStart(5, '0')} — {row.pointOfSaleDescription}
+          </span>
+        </div>
+        <div className="ml-auto grid gap-0.5 text-right">
+          <span className="text-xs text-muted-foreground">Total</span>
+          <span className="text-xl font-semibold tabular-nums">{formatMoney(inv.total, inv.currency)}</span>
+          <span className="text-xs text-muted-foreground">Saldo {formatMoney(inv.balance, inv.currency)}</span>
+        </div>
+      </div>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <SectionCard title="Cliente (datos al emitir)">
+          <dl className="grid gap-4 sm:grid-cols-2">
+            <CustomerSnapshotFields snapshot={inv.customerSnapshot} />
+            <DetailField label="Cliente actual">
+              <Link href={`/clientes/${inv.customerId}`} className="font-medium text-primary hover:underline">
+                {row.customerName}
+              </Link>
+            </DetailField>
+            <DetailField label="Acuerdo">
+              <Link href={`/acuerdos/${inv.agreementId}`} className="font-medium text-primary hover:underline">
+                <span className="font-mono">{row.agreementCode}</span> — {row.agreementName}
+              </Link>
+            </DetailField>
+            <div className="sm:col-span-2">
+              <DetailField label="Domicilio de facturación">{inv.billingAddress}</DetailField>
+            </div>
+            <div className="sm:col-span-2">
+              <DetailField label="Domicilio de entrega">{inv.deliveryAddress}</DetailField>
+            </div>
+          </dl>
+        </SectionCard>
+        <SectionCard title="Documento">
+          <dl className="grid gap-4 sm:grid-cols-2">
+            <DetailField label="Fecha de emisión">{inv.issueDate ? formatDate(inv.issueDate) : null}</DetailField>
+            <DetailField label="Fecha de vencimiento">{inv.dueDate ? formatDate(inv.dueDate) : null}</DetailField>
+            <DetailField label="Período">{inv.period ? formatPeriod(inv.period) : null}</DetailField>
+            <DetailField label="Origen">{INVOICE_ORIGIN_LABELS[inv.origin]}</DetailField>
+            <DetailField label="Moneda">{inv.currency}</DetailField>
+            <DetailField label="Tipo de cambio">{inv.currency === LOCAL_CURRENCY ? 'No aplica' : `${formatNumber(inv.exchangeRate, 4)} ${LOCAL_CURRENCY} por ${inv.currency}`}</DetailField>
+            <DetailField label="Sucursal">{row.branchName}</DetailField>
+            <DetailField label="Corrida de facturación">
+              {inv.billingRunId ? (
+                <Link href={`/facturacion/${inv.billingRunId}`} className="font-medium text-primary hover:underline">
+                  {row.billingRunNumber ? `Corrida n.º ${row.billingRunNumber}` : 'Ver corrida'}
+                </Link>
+              ) : null}
+            </DetailField>
+            <DetailField label="Emitida">{inv.issuedAt ? formatDateTime(inv.issuedAt) : null}</DetailField>
+            {inv.voidedAt ? <DetailField label="Anulada">{formatDateTime(inv.voidedAt)}</DetailField> : null}
+            {inv.eAuthorizationCode ? <DetailField label="Código de autorización e-CF">{inv.eAuthorizationCode}</DetailField> : null}
+            {inv.notes ? (
+              <div className="sm:col-span-2">
+                <DetailField label="Notas">{inv.notes}</DetailField>
+              </div>
+            ) : null}
+          </dl>
+        </SectionCard>
+      </div>
+
+      <div className="mt-6 grid gap-6">
+        <SectionCard title="Ítems imprimibles" description="Las líneas que ve el cliente, agrupadas según el acuerdo y guardadas al emitir.">
+          {row.printable.length ? (
+            <PrintableItemsTable items={row.printable} currency={inv.currency} taxIncluded={included} />
+          ) : (
+            <p className="text-sm text-muted-foreground">Sin ítems imprimibles.</p>
+          )}
+        </SectionCard>
+        <SectionCard title="Detalle de ítems" description="Una línea por cuenta y concepto, tal como se calcularon.">
+          {row.items.length ? <InvoiceItemsTable items={row.items} currency={inv.currency} /> : <p className="text-sm text-muted-foreground">Sin ítems.</p>}
+        </SectionCard>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <SectionCard title="Totales">
+            <InvoiceTotals totals={inv} taxIncluded={included} />
+          </SectionCard>
+          <SectionCard title="Pagos">
+            <EmptyState icon={Wallet} title="Sin pagos registrados aquí" description="Los cobros se registran en la gestión de cobros." className="min-h-32" />
+          </SectionCard>
+        </div>
+        <SectionCard title="Documentos relacionados">
+          {linked.length ? (
+            <div className="rounded-md border">
+              <Table>
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>Relación</TableHead>
+                    <TableHead>Documento</TableHead>
+                    <TableHead>Número</TableHead>
+                    <TableHead>Emisión</TableHead>
+                    <TableHead className="text-right">Total</TableHead>
+                    <TableHead>Estado</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {linked.map((d) => (
+                    <TableRow key={d.id}>
+                      <TableCell>{d.relation}</TableCell>
+                      <TableCell>{FISCAL_DOC_TYPE_LABELS[d.docType]}</TableCell>
+                      <TableCell className="font-mono text-xs">
+                        <Link href={`/facturas/${d.id}`} className="font-medium text-primary hover:underline">
+                          {d.fiscalNumber ?? 'Borrador'}
+                        </Link>
+                      </TableCell>
+                      <TableCell>{d.issueDate ? formatDate(d.issueDate) : '—'}</TableCell>
+                      <TableCell className="text-right tabular-nums">{formatMoney(d.total, d.currency)}</TableCell>
+                      <TableCell>
+                        <InvoiceStatusBadge status={d.status} />
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          ) : (
+            <p className="text-sm text-muted-foreground">Ninguna nota de crédito o débito sobre este documento.</p>
+          )}
+        </SectionCard>
+      </div>
+    </>
+  );
+}
