@@ -10,6 +10,7 @@ import { DetailField } from '@/components/detail-field';
 import { formatAttributeValue } from '@/components/forms/dynamic-attribute-fields';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
+import { AccountReadingsSection } from '@/components/readings/account-readings-section';
 import { WorkOrdersSection } from '@/components/work-orders/work-orders-section';
 import { closeAccountAction } from '@/lib/actions/accounts';
 import { NotFoundError } from '@/lib/auth/errors';
@@ -143,6 +144,9 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
             </Button>
           </SectionCard>
         ) : null}
+        <div className="lg:col-span-2">
+          <AccountReadingsSection actor={actor} accountId={c.id} />
+        </div>
         <div className="lg:col-span-2">
           <WorkOrdersSection actor={actor} agreement={{ id: a.id, status: a.status, branchId: a.branchId, code: a.code }} accountId={c.id} />
         </div>
