@@ -26,7 +26,7 @@
  *   facturado'). The database is the final guard (unique index invoices_billing_unit_period_uq,
  *   billed_accounts primary key, one reading per account and period): a batch whose transaction
  *   trips on one (a concurrent run) — or deadlocks with one — is reloaded, re-filtered and retried
- *   once. Nothing is ever billed twice.
+ *   (up to twice; a third failure fails the run). Nothing is ever billed twice.
  * - RUN writes each batch in ONE transaction: estimated readings; numbers reserved in one block per
  *   (point of sale, class, INVOICE) in a fixed key order (reserveNumbers — gapless; point of sale =
  *   the branch's active one with the lowest number); invoices already ISSUED (AUTOMATIC, fiscal
@@ -381,6 +381,9 @@ function isRetryable(err: unknown): boolean {
   return false;
 }
 
+/** Retries of a batch that lost a race to a concurrent run (each reloads and re-filters). */
+const MAX_RETRIES = 2;
+
 type BatchOutcome = { processed: number; invoices: number; skipped: number; errors: number; summary: SummaryBuilder };
 
 async function runBatch(db: Db, ctx: RunContext, batch: readonly q.EligibleAgreement[], summary: SummaryBuilder): Promise<BatchOutcome> {
@@ -400,7 +403,7 @@ async function runBatch(db: Db, ctx: RunContext, batch: readonly q.EligibleAgree
       });
       return outcome;
     } catch (err) {
-      if (attempt === 0 && isRetryable(err)) continue;
+      if (attempt < MAX_RETRIES && isRetryable(err)) continue;
       throw err;
     }
   }
