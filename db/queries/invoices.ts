@@ -229,7 +229,7 @@ export async function relatedDocuments(db: DbOrTx, scope: BranchScope, inv: Pick
 export async function agreementIdsByCodes(db: DbOrTx, scope: BranchScope, codes: string[]) {
   if (!codes.length) return [];
   return db
-    .select({ id: agreements.id, code: agreements.code, status: agreements.status })
+    .select({ id: agreements.id, code: agreements.code, status: agreements.status, branchId: agreements.branchId })
     .from(agreements)
     .where(and(inArray(sql`upper(${agreements.code})`, codes), branchScopeCondition(agreements.branchId, scope)));
 }

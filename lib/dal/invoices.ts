@@ -118,16 +118,31 @@ export async function resolveBillingRunScope(
     return { branchId: input.branchId };
   }
   if (input.scope === 'AGREEMENTS') {
-    const found = await q.agreementIdsByCodes(db, scope, input.agreementCodes);
+    const codes = [...new Set(input.agreementCodes.map((c) => c.trim().toUpperCase()).filter(Boolean))];
+    if (!codes.length) throw new UserError('Revise los campos marcados.', { agreementCodes: ['Indique al menos un código de acuerdo.'] });
+    const found = await q.agreementIdsByCodes(db, scope, codes);
     const known = new Set(found.map((a) => a.code.toUpperCase()));
-    const unknown = input.agreementCodes.filter((c) => !known.has(c));
+    const unknown = codes.filter((c) => !known.has(c));
     if (unknown.length) {
       const shown = unknown.slice(0, 10).join(', ') + (unknown.length > 10 ? ` y ${unknown.length - 10} más` : '');
       throw new UserError('Revise los campos marcados.', { agreementCodes: [`${unknown.length === 1 ? 'Código desconocido' : 'Códigos desconocidos'} en sus sucursales: ${shown}.`] });
     }
-    return { agreementIds: found.map((a) => a.id) };
+    // The engine takes a branch-scoped user's run by branch: the agreements must share one.
+    if (scope.all) return { agreementIds: found.map((a) => a.id) };
+    const branchIds = [...new Set(found.map((a) => a.branchId))];
+    if (branchIds.length > 1) {
+      throw new UserError('Revise los campos marcados.', { agreementCodes: ['Los acuerdos deben ser de una misma sucursal: haga una corrida por sucursal.'] });
+    }
+    return { branchId: branchIds[0], agreementIds: found.map((a) => a.id) };
   }
-  // "All my branches": a branch-scoped user with one branch runs that branch; with several the engine takes the scope from the actor.
-  if (!scope.all && scope.branchIds.length === 1) return { branchId: scope.branchIds[0] };
-  return {};
+  if (scope.all) return {};
+  // "All my branches" for a branch-scoped user: each run bills one branch, so it is their only branch.
+  if (scope.branchIds.length === 1) return { branchId: scope.branchIds[0] };
+  throw new UserError('Revise los campos marcados.', { scope: ['Con varias sucursales, cada corrida factura una: elija la sucursal.'] });
+}
+
+/** Whether the run form can offer "all my branches": everyone but a user with several branches of their own. */
+export function canRunAllBranches(actor: Actor): boolean {
+  const scope = branchScope(actor);
+  return scope.all || scope.branchIds.length === 1;
 }

@@ -224,7 +224,8 @@ describe('keyset pagination', () => {
 
 describe('billing run scope from the form', () => {
   it('resolves agreement codes within the scope and names the unknown ones', async () => {
-    expect(await resolveBillingRunScope(staff, { scope: 'AGREEMENTS', agreementCodes: [sdc.agreementCode] }, h.db)).toEqual({ agreementIds: [sdc.agreementId] });
+    expect(await resolveBillingRunScope(staff, { scope: 'AGREEMENTS', agreementCodes: [sdc.agreementCode.toUpperCase()] }, h.db)).toEqual({ branchId: sdc.branchId, agreementIds: [sdc.agreementId] });
+    expect(await resolveBillingRunScope(admin, { scope: 'AGREEMENTS', agreementCodes: [sdc.agreementCode, sti.agreementCode] }, h.db)).toEqual({ agreementIds: expect.arrayContaining([sdc.agreementId, sti.agreementId]) });
     const err = await resolveBillingRunScope(staff, { scope: 'AGREEMENTS', agreementCodes: [sdc.agreementCode, sti.agreementCode, 'AC-999999'] }, h.db).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).fieldErrors?.agreementCodes?.[0]).toContain(sti.agreementCode);
