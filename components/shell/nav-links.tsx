@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { Banknote, Building2, ClipboardList, Coins, CreditCard, Droplets, FileText, Gauge, Handshake, House, LayoutDashboard, ReceiptText, ShieldCheck, SlidersHorizontal, Tags, UserCog, Users, Wrench } from 'lucide-react';
+import { Banknote, Building2, Calculator, ClipboardList, Coins, CreditCard, Droplets, FileText, Files, Gauge, Handshake, House, LayoutDashboard, ReceiptText, ShieldCheck, SlidersHorizontal, Tags, UserCog, Users, Wrench } from 'lucide-react';
 import type { NavIcon, NavSection } from '@/lib/auth/navigation';
 import { cn } from '@/lib/utils';
 
@@ -25,6 +25,8 @@ const ICONS: Record<NavIcon, typeof House> = {
   receipt: ReceiptText,
   tags: Tags,
   droplets: Droplets,
+  calculator: Calculator,
+  files: Files,
 };
 
 export function NavLinks({ sections, onNavigate }: { sections: NavSection[]; onNavigate?: () => void }) {

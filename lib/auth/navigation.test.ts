@@ -10,7 +10,7 @@ describe('navigationFor', () => {
   });
 
   it('shows branch staff the dashboard, customers, the CRM and readings but not the audit log', () => {
-    expect(hrefs('staff', 'BRANCH_STAFF')).toEqual(['/inicio', '/clientes', '/acuerdos', '/cuentas', '/lecturas', '/ordenes']);
+    expect(hrefs('staff', 'BRANCH_STAFF')).toEqual(['/inicio', '/clientes', '/acuerdos', '/cuentas', '/lecturas', '/facturacion', '/facturas', '/ordenes']);
   });
 
   it('shows an inspector readings, work orders and inspections only', () => {
@@ -26,6 +26,13 @@ describe('navigationFor', () => {
   it('shows the catalogs only to administrators', () => {
     expect(hrefs('admin', 'ADMIN')).toEqual(expect.arrayContaining(['/admin/entidades-pago', '/admin/atributos', '/admin/tipos-de-cambio']));
     expect(hrefs('admin', 'AUDITOR')).not.toContain('/admin/atributos');
+  });
+
+  it('shows billing runs to those who may bill and invoices to those who may read agreements', () => {
+    expect(hrefs('staff', 'AUDITOR')).toContain('/facturas');
+    expect(hrefs('staff', 'AUDITOR')).not.toContain('/facturacion');
+    expect(hrefs('admin', 'ADMIN')).toEqual(expect.arrayContaining(['/facturacion', '/facturas']));
+    expect(hrefs('staff', 'CASHIER')).not.toContain('/facturas');
   });
 
   it('shows the auditor the audit log', () => {

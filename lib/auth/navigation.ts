@@ -1,6 +1,6 @@
 import { can, type Permission, type Role } from './roles';
 
-export type NavIcon = 'home' | 'users' | 'cash' | 'clipboard' | 'shield' | 'building' | 'user-cog' | 'file-text' | 'layout' | 'handshake' | 'gauge' | 'wrench' | 'credit-card' | 'sliders' | 'coins' | 'droplets' | 'receipt' | 'tags';
+export type NavIcon = 'home' | 'users' | 'cash' | 'clipboard' | 'shield' | 'building' | 'user-cog' | 'file-text' | 'layout' | 'handshake' | 'gauge' | 'wrench' | 'credit-card' | 'sliders' | 'coins' | 'droplets' | 'receipt' | 'tags' | 'calculator' | 'files';
 export type NavItem = { href: string; label: string; icon: NavIcon; permission: Permission };
 export type NavSection = { title: string; items: NavItem[] };
 
@@ -13,6 +13,8 @@ const STAFF: NavSection[] = [
       { href: '/acuerdos', label: 'Acuerdos', icon: 'handshake', permission: 'agreements.read' },
       { href: '/cuentas', label: 'Cuentas', icon: 'gauge', permission: 'agreements.read' },
       { href: '/lecturas', label: 'Lecturas', icon: 'droplets', permission: 'readings.read' },
+      { href: '/facturacion', label: 'Facturación', icon: 'calculator', permission: 'agreements.write' },
+      { href: '/facturas', label: 'Facturas', icon: 'files', permission: 'agreements.read' },
       { href: '/ordenes', label: 'Órdenes de trabajo', icon: 'wrench', permission: 'workorders.read' },
       { href: '/caja', label: 'Caja', icon: 'cash', permission: 'cash.use' },
       { href: '/inspecciones', label: 'Inspecciones', icon: 'clipboard', permission: 'inspections.use' },
@@ -43,6 +45,8 @@ const ADMIN: NavSection[] = [
       { href: '/acuerdos', label: 'Acuerdos', icon: 'handshake', permission: 'agreements.read' },
       { href: '/cuentas', label: 'Cuentas', icon: 'gauge', permission: 'agreements.read' },
       { href: '/lecturas', label: 'Lecturas', icon: 'droplets', permission: 'readings.read' },
+      { href: '/facturacion', label: 'Facturación', icon: 'calculator', permission: 'agreements.write' },
+      { href: '/facturas', label: 'Facturas', icon: 'files', permission: 'agreements.read' },
       { href: '/ordenes', label: 'Órdenes de trabajo', icon: 'wrench', permission: 'workorders.read' },
     ],
   },
