@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { agreements, billingRuns, branches, concepts, invoiceItems, invoices, pointsOfSale } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
@@ -9,6 +9,11 @@ import { exportInvoices, getInvoiceDetail, INVOICES_PAGE_SIZE, listInvoices, res
 import { formatInvoiceCursor, invoiceListSchema, type InvoiceListParams } from '@/lib/validation/invoices';
 import { actorFor } from '../support/actors';
 import { createTestDatabase } from '../support/db';
+
+// The run form's server action reads the session through Auth.js; here the session is whatever we say.
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+vi.mock('@/lib/auth/auth', () => ({ auth: async () => session.current, signIn: vi.fn(), signOut: vi.fn() }));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 let h: DatabaseHandle;
 let staff: Actor; // BRANCH_STAFF of SDC
@@ -247,5 +252,43 @@ describe('the CSV export respects the scope and the filters', () => {
     const adminRows = await collect(exportInvoices(admin, params({ periodo: '2026-09' }), h.db, NOW));
     expect(adminRows).toHaveLength(3);
     expect(await h.db.$count(invoices, and(eq(invoices.branchId, sti.branchId), eq(invoices.billingRunId, runId)))).toBe(2);
+  });
+});
+
+describe('the run form action', () => {
+  const form = (fields: Record<string, string>) => {
+    const fd = new FormData();
+    for (const [k, v] of Object.entries({ mode: 'PREVIEW', period: '2026-10', issueDate: '2026-11-01', scope: 'ALL', ...fields })) fd.set(k, v);
+    return fd;
+  };
+  const digest = (p: Promise<unknown>) => p.then((v) => v, (e: { digest?: string }) => e.digest ?? String(e));
+
+  it('returns field errors for unknown codes and creates no run', async () => {
+    const { startBillingRunAction } = await import('@/lib/actions/billing-runs');
+    session.current = { user: { id: staff.id } };
+    const before = await h.db.$count(billingRuns);
+    const result = await startBillingRunAction(undefined, form({ scope: 'AGREEMENTS', agreementCodes: `${sdc.agreementCode}\nAC-999999` }));
+    expect(result).toMatchObject({ ok: false, fieldErrors: { agreementCodes: [expect.stringContaining('AC-999999')] } });
+    const bad = await startBillingRunAction(undefined, form({ period: '2026-13' }));
+    expect(bad).toMatchObject({ ok: false, fieldErrors: { period: [expect.any(String)] } });
+    expect(await h.db.$count(billingRuns)).toBe(before);
+  });
+
+  it('starts a preview of the staff member\'s branch and opens its page', async () => {
+    const { startBillingRunAction } = await import('@/lib/actions/billing-runs');
+    const { waitForBillingRun } = await import('@/lib/dal/billing-runs');
+    session.current = { user: { id: staff.id } };
+    const answer = await digest(startBillingRunAction(undefined, form({})));
+    const m = /^NEXT_REDIRECT;[^;]*;\/facturacion\/([0-9a-f-]{36});/.exec(String(answer));
+    expect(m, String(answer)).not.toBeNull();
+    await waitForBillingRun(m![1]);
+    const [run] = await h.db.select().from(billingRuns).where(eq(billingRuns.id, m![1]));
+    expect(run).toMatchObject({ mode: 'PREVIEW', period: '2026-10', issueDate: '2026-11-01', scope: { branchId: sdc.branchId } });
+  });
+
+  it('answers 403 to a role that may not bill', async () => {
+    const { startBillingRunAction } = await import('@/lib/actions/billing-runs');
+    session.current = { user: { id: (await actorFor('auditor@cauce.example')).id } };
+    expect(await digest(startBillingRunAction(undefined, form({})))).toBe('NEXT_HTTP_ERROR_FALLBACK;403');
   });
 });
