@@ -283,7 +283,15 @@ describe('the run form action', () => {
     expect(m, String(answer)).not.toBeNull();
     await waitForBillingRun(m![1]);
     const [run] = await h.db.select().from(billingRuns).where(eq(billingRuns.id, m![1]));
-    expect(run).toMatchObject({ mode: 'PREVIEW', period: '2026-10', issueDate: '2026-11-01', scope: { branchId: sdc.branchId } });
+    expect(run).toMatchObject({ mode: 'PREVIEW', status: 'DONE', period: '2026-10', issueDate: '2026-11-01', scope: { branchId: sdc.branchId } });
+    // The run page reads the engine's summary: every branch total is the SDC branch, concepts add up per currency.
+    const { readRunSummary } = await import('@/components/billing-runs/run-view');
+    const summary = readRunSummary(run.summary);
+    if (run.invoiceCount > 0) {
+      expect(summary.byConcept.length).toBeGreaterThan(0);
+      expect(summary.byBranch.every((b) => b.key.startsWith(sdc.branchId))).toBe(true);
+      expect(summary.totals.reduce((n, t) => n + (t.count ?? 0), 0)).toBe(run.invoiceCount);
+    }
   });
 
   it('answers 403 to a role that may not bill', async () => {
