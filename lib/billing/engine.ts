@@ -41,7 +41,7 @@
  * - Status: QUEUED → RUNNING → DONE, or FAILED with the error in `message` (the caller decides
  *   whether to rethrow). One audit row per run is written by whoever creates it (createRun).
  */
-import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import type { Db, DbOrTx } from '@/db/client';
 import * as q from '@/db/queries/billing-runs';
 import { rateOn } from '@/db/queries/exchange-rates';
@@ -258,7 +258,9 @@ async function planBatch(db: Db, ctx: RunContext, batch: readonly q.EligibleAgre
       result.units.map((unit) => {
         const group = unit.billingUnit.startsWith('GR:') && unit.accountGroupId ? groupsById.get(unit.accountGroupId) : undefined;
         return {
-          id: randomUUID(),
+          // Time-ordered (UUIDv7): within a period, id order is issue order, so lists keyed on
+          // (period, id) show invoices in the order they were numbered.
+          id: uuidv7(),
           unit,
           agreement: a,
           customer,

@@ -105,11 +105,11 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
               <TableRow>
                 <TableHead>Número</TableHead>
                 <TableHead>Clase</TableHead>
-                <TableHead className="hidden lg:table-cell">Tipo</TableHead>
+                <TableHead className="hidden 2xl:table-cell">Tipo</TableHead>
                 <TableHead>Emisión</TableHead>
                 <TableHead className="hidden md:table-cell">Vencimiento</TableHead>
                 <TableHead>Cliente</TableHead>
-                <TableHead className="hidden xl:table-cell">Acuerdo</TableHead>
+                <TableHead className="hidden 2xl:table-cell">Acuerdo</TableHead>
                 <TableHead className="hidden lg:table-cell">Período</TableHead>
                 <TableHead className="text-right">Total</TableHead>
                 <TableHead className="hidden text-right md:table-cell">Saldo</TableHead>
@@ -127,15 +127,15 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
                   <TableCell>
                     <InvoiceClassBadge invoiceClass={r.invoiceClass} />
                   </TableCell>
-                  <TableCell className="hidden whitespace-nowrap lg:table-cell">{FISCAL_DOC_TYPE_LABELS[r.docType]}</TableCell>
+                  <TableCell className="hidden whitespace-nowrap 2xl:table-cell">{FISCAL_DOC_TYPE_LABELS[r.docType]}</TableCell>
                   <TableCell className="whitespace-nowrap">{r.issueDate ? formatDate(r.issueDate) : '—'}</TableCell>
                   <TableCell className="hidden whitespace-nowrap md:table-cell">{r.dueDate ? formatDate(r.dueDate) : '—'}</TableCell>
                   <TableCell>
-                    <div className="max-w-64 truncate" title={r.customerName}>
+                    <div className="max-w-56 truncate" title={r.customerName}>
                       {r.customerName}
                     </div>
                   </TableCell>
-                  <TableCell className="hidden font-mono text-xs whitespace-nowrap xl:table-cell">
+                  <TableCell className="hidden font-mono text-xs whitespace-nowrap 2xl:table-cell">
                     <Link href={`/acuerdos/${r.agreementId}`} className="hover:underline">
                       {r.agreementCode}
                     </Link>

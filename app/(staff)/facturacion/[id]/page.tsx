@@ -139,7 +139,7 @@ export default async function BillingRunPage({ params, searchParams }: { params:
         </div>
       ) : null}
 
-      <div className="mb-6 grid gap-6 xl:grid-cols-2">
+      <div className="mb-6 grid gap-6 2xl:grid-cols-2">
         <SectionCard title="Totales por concepto">
           <RunSummaryTable rows={summary.byConcept} codeLabel="Concepto" countLabel="Líneas" />
         </SectionCard>

@@ -109,7 +109,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         </SectionCard>
       </div>
 
-      <div className="mt-6 grid gap-6">
+      <div className="mt-6 grid grid-cols-1 gap-6">
         <SectionCard title="Ítems imprimibles" description="Las líneas que ve el cliente, agrupadas según el acuerdo y guardadas al emitir.">
           {row.printable.length ? (
             <PrintableItemsTable items={row.printable} currency={inv.currency} taxIncluded={included} />
