@@ -6,15 +6,15 @@ const hrefs = (area: 'staff' | 'admin' | 'portal', role: Parameters<typeof navig
 
 describe('navigationFor', () => {
   it('shows a cashier the customer lookup and the cash desk, nothing else', () => {
-    expect(hrefs('staff', 'CASHIER')).toEqual(['/clientes', '/caja']);
+    expect(hrefs('staff', 'CASHIER')).toEqual(['/caja', '/clientes']);
   });
 
   it('shows branch staff the dashboard, customers, the CRM and readings but not the audit log', () => {
-    expect(hrefs('staff', 'BRANCH_STAFF')).toEqual(['/inicio', '/clientes', '/acuerdos', '/cuentas', '/lecturas', '/facturacion', '/facturas', '/ordenes']);
+    expect(hrefs('staff', 'BRANCH_STAFF')).toEqual(['/inicio', '/clientes', '/acuerdos', '/cuentas', '/ordenes', '/lecturas', '/facturacion', '/facturas']);
   });
 
   it('shows an inspector readings, work orders and inspections only', () => {
-    expect(hrefs('staff', 'INSPECTOR')).toEqual(['/lecturas', '/ordenes', '/inspecciones']);
+    expect(hrefs('staff', 'INSPECTOR')).toEqual(['/inspecciones', '/ordenes', '/lecturas']);
   });
 
   it('shows readings to the roles that take or review them, not to cashiers', () => {
@@ -39,7 +39,8 @@ describe('navigationFor', () => {
     expect(hrefs('staff', 'AUDITOR')).toContain('/auditoria');
   });
 
-  it('drops sections with nothing the role may use', () => {
-    expect(navigationFor('staff', 'INSPECTOR').map((s) => s.title)).toEqual(['Operación']);
+  it('groups the staff menu by area and drops sections with nothing the role may use', () => {
+    expect(navigationFor('staff', 'BRANCH_STAFF').map((s) => s.title)).toEqual(['Operación', 'Comercial', 'Facturación']);
+    expect(navigationFor('staff', 'CASHIER').map((s) => s.title)).toEqual(['Operación', 'Comercial']);
   });
 });

@@ -4,22 +4,30 @@ export type NavIcon = 'home' | 'users' | 'cash' | 'clipboard' | 'shield' | 'buil
 export type NavItem = { href: string; label: string; icon: NavIcon; permission: Permission };
 export type NavSection = { title: string; items: NavItem[] };
 
+// Shared by the staff portal and the administrator's "Portal del personal" section.
+const COMMERCIAL: NavItem[] = [
+  { href: '/clientes', label: 'Clientes', icon: 'users', permission: 'customers.read' },
+  { href: '/acuerdos', label: 'Acuerdos', icon: 'handshake', permission: 'agreements.read' },
+  { href: '/cuentas', label: 'Cuentas', icon: 'gauge', permission: 'agreements.read' },
+  { href: '/ordenes', label: 'Órdenes de trabajo', icon: 'wrench', permission: 'workorders.read' },
+];
+const BILLING: NavItem[] = [
+  { href: '/lecturas', label: 'Lecturas', icon: 'droplets', permission: 'readings.read' },
+  { href: '/facturacion', label: 'Ciclos de facturación', icon: 'calculator', permission: 'agreements.write' },
+  { href: '/facturas', label: 'Facturas', icon: 'files', permission: 'agreements.read' },
+];
+
 const STAFF: NavSection[] = [
   {
     title: 'Operación',
     items: [
       { href: '/inicio', label: 'Inicio', icon: 'home', permission: 'dashboard.staff' },
-      { href: '/clientes', label: 'Clientes', icon: 'users', permission: 'customers.read' },
-      { href: '/acuerdos', label: 'Acuerdos', icon: 'handshake', permission: 'agreements.read' },
-      { href: '/cuentas', label: 'Cuentas', icon: 'gauge', permission: 'agreements.read' },
-      { href: '/lecturas', label: 'Lecturas', icon: 'droplets', permission: 'readings.read' },
-      { href: '/facturacion', label: 'Facturación', icon: 'calculator', permission: 'agreements.write' },
-      { href: '/facturas', label: 'Facturas', icon: 'files', permission: 'agreements.read' },
-      { href: '/ordenes', label: 'Órdenes de trabajo', icon: 'wrench', permission: 'workorders.read' },
       { href: '/caja', label: 'Caja', icon: 'cash', permission: 'cash.use' },
       { href: '/inspecciones', label: 'Inspecciones', icon: 'clipboard', permission: 'inspections.use' },
     ],
   },
+  { title: 'Comercial', items: COMMERCIAL },
+  { title: 'Facturación', items: BILLING },
   { title: 'Control', items: [{ href: '/auditoria', label: 'Auditoría', icon: 'shield', permission: 'audit.read' }] },
 ];
 
@@ -38,18 +46,7 @@ const ADMIN: NavSection[] = [
       { href: '/admin/audit', label: 'Registro de auditoría', icon: 'shield', permission: 'audit.read' },
     ],
   },
-  {
-    title: 'Portal del personal',
-    items: [
-      { href: '/clientes', label: 'Clientes', icon: 'users', permission: 'customers.read' },
-      { href: '/acuerdos', label: 'Acuerdos', icon: 'handshake', permission: 'agreements.read' },
-      { href: '/cuentas', label: 'Cuentas', icon: 'gauge', permission: 'agreements.read' },
-      { href: '/lecturas', label: 'Lecturas', icon: 'droplets', permission: 'readings.read' },
-      { href: '/facturacion', label: 'Facturación', icon: 'calculator', permission: 'agreements.write' },
-      { href: '/facturas', label: 'Facturas', icon: 'files', permission: 'agreements.read' },
-      { href: '/ordenes', label: 'Órdenes de trabajo', icon: 'wrench', permission: 'workorders.read' },
-    ],
-  },
+  { title: 'Portal del personal', items: [...COMMERCIAL, ...BILLING] },
 ];
 
 const PORTAL: NavSection[] = [
