@@ -1,0 +1,206 @@
+/**
+ * Billing benchmark: npm run bench:billing -- --accounts N [--batch-size B] [--period AAAA-MM] [--keep]
+ *
+ * Seeds N accounts deterministically in a database of its own and times ONE billing run of a
+ * period (seeding is timed and printed apart). Progress lines go to stdout; the LAST line is one
+ * JSON object: { accounts, invoices, rowsWritten, seconds, accountsPerSec, peakRssMb, database, … }.
+ *
+ * Database
+ * - Without DATABASE_URL: a fresh PGlite in a temporary folder, deleted at the end.
+ * - With DATABASE_URL: a NEW database on that server named `<database>_bench_<random>` (created
+ *   and dropped through the server's `postgres` maintenance database with the URL's credentials). The database of the URL itself is never
+ *   touched. `--keep` keeps the bench database (its URL is printed) instead of dropping it.
+ *
+ * Data
+ * - The demo seed (company, branches, points of sale, tariff categories, concepts, tariffs,
+ *   exchange rates, 200 demo customers) then the scale seed (seedScale: ~2 accounts per customer)
+ *   until at least N accounts exist.
+ * - So that the run bills exactly N accounts, the bench then makes every agreement billable in the
+ *   period (ACTIVE, MONTHLY, valid during it) and every account ACTIVE, and closes the accounts past
+ *   the N-th (by number). Each metered account gets a reading of the period except one in 50, which
+ *   the run estimates (and, as a RUN, stores as an estimated reading).
+ * - The run is a RUN (numbered, issued invoices) created with createRun as the system and executed
+ *   with executeRun, as the CLI does. Peak RSS = max of process.memoryUsage().rss sampled every 200 ms
+ *   over the whole process (seeding included).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import postgres from 'postgres';
+import { openDatabase, redactUrl, type DatabaseHandle } from '@/db/client';
+import { runMigrations } from '@/db/migrate';
+import { seedDemo, seedScale } from '@/db/seed';
+import { rawQuery } from '@/lib/billing/bulk';
+import { DEFAULT_BATCH_SIZE, executeRun } from '@/lib/billing/engine';
+import { createRun } from '@/lib/billing/runs';
+import { periodBounds, validPeriod } from '@/lib/domain/billing/period';
+import { ensureAuthSecret, loadEnv } from './env';
+
+loadEnv();
+ensureAuthSecret(() => {});
+
+const { values } = parseArgs({
+  options: {
+    accounts: { type: 'string', default: '10000' },
+    'batch-size': { type: 'string' },
+    period: { type: 'string', default: '2026-11' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const target = Number(values.accounts);
+const batchSize = values['batch-size'] === undefined ? DEFAULT_BATCH_SIZE : Number(values['batch-size']);
+const period = values.period!;
+if (!Number.isInteger(target) || target < 1) throw new Error('--accounts debe ser un entero positivo.');
+if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('--batch-size debe ser un entero positivo.');
+if (!validPeriod(period)) throw new Error('--period debe tener el formato AAAA-MM.');
+const { first, last } = periodBounds(period);
+
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 200);
+sampler.unref();
+
+const fmt = (n: number) => n.toLocaleString('es-DO');
+const log = (m: string) => console.log(m);
+
+/** Opens the bench's own database and a function that disposes of it. */
+async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void>; label: string }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cauce-bench-'));
+    const handle = openDatabase({ url: '', dataDir: dir });
+    return {
+      handle,
+      label: 'pglite',
+      dispose: async () => {
+        await handle.close();
+        if (values.keep) log(`PGlite conservado en ${dir}`);
+        else rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const url = new URL(serverUrl);
+  const base = decodeURIComponent(url.pathname.slice(1)) || 'cauce';
+  const name = `${base.replace(/[^a-zA-Z0-9_]/g, '_').slice(0, 30)}_bench_${randomBytes(4).toString('hex')}`;
+  // CREATE/DROP DATABASE through the server's maintenance database (the URL's may not exist yet).
+  const adminUrl = new URL(serverUrl);
+  adminUrl.pathname = '/postgres';
+  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  url.pathname = `/${name}`;
+  // A few connections: the seed inserts in parallel; the run itself uses one at a time.
+  const handle = openDatabase({ url: url.toString(), max: 6 });
+  return {
+    handle,
+    label: 'postgres',
+    dispose: async () => {
+      await handle.close();
+      if (values.keep) {
+        log(`Base conservada: ${redactUrl(url.toString())}`);
+        return;
+      }
+      const drop = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
+      await drop.unsafe(`drop database if exists "${name}" with (force)`);
+      await drop.end();
+    },
+  };
+}
+
+async function count(handle: DatabaseHandle, text: string, params: (string | number)[] = []): Promise<number> {
+  const [row] = await rawQuery<{ n: string | number }>(handle.db, text, params);
+  return Number(row.n);
+}
+
+async function seed(handle: DatabaseHandle) {
+  await runMigrations(handle);
+  await seedDemo(handle, () => {});
+  // seedScale adds ~2 accounts per customer: seed in steps until N accounts exist.
+  let accounts = await count(handle, 'select count(*) as n from accounts');
+  while (accounts < target) {
+    const customers = Math.max(1, Math.ceil((target - accounts) / 2.1));
+    await seedScale(handle, customers, (m) => log(`  semilla: ${m.trim()}`));
+    accounts = await count(handle, 'select count(*) as n from accounts');
+  }
+  const { db } = handle;
+  // Every agreement billable in the period, every account active, exactly N accounts open.
+  await rawQuery(db, `update agreements set status = 'ACTIVE', billing_frequency = 'MONTHLY', anchor_month = 1, valid_from = least(valid_from, $1::date), valid_to = null`, [first]);
+  await rawQuery(
+    db,
+    `update accounts a set status = case when r.rn <= $1 then 'ACTIVE'::account_status else 'CLOSED'::account_status end
+     from (select id, row_number() over (order by number) as rn from accounts) r where r.id = a.id`,
+    [target],
+  );
+  // Readings of the period for metered accounts (one in 50 left for the run to estimate).
+  await rawQuery(
+    db,
+    `insert into meter_readings (account_id, period, reading_date, value, consumption, estimated, source)
+     select a.id, $1, $2::date, 1000 + (abs(hashtext(a.number)) % 400), 5 + (abs(hashtext(a.number || 'c')) % 60), false, 'MANUAL'
+     from accounts a join agreements g on g.id = a.agreement_id
+     where a.status = 'ACTIVE' and a.meter_number is not null and g.billing_opportunity = 'METERED' and abs(hashtext(a.number)) % 50 <> 0
+     on conflict do nothing`,
+    [period, last],
+  );
+  if (handle.kind === 'postgres') await rawQuery(db, 'analyze', []);
+}
+
+async function main() {
+  const { handle, dispose, label } = await openBenchDatabase();
+  try {
+    log(`Benchmark de facturación · ${fmt(target)} cuentas · período ${period} · lotes de ${batchSize} · base ${label} (${handle.location})`);
+    const seedStart = Date.now();
+    await seed(handle);
+    const seedSeconds = (Date.now() - seedStart) / 1000;
+    const { db } = handle;
+    const accounts = await count(handle, `select count(*) as n from accounts where status = 'ACTIVE'`);
+    const agreementsN = await count(handle, `select count(*) as n from agreements`);
+    const readings = await count(handle, 'select count(*) as n from meter_readings where period = $1', [period]);
+    log(`Semilla lista en ${seedSeconds.toFixed(1)} s: ${fmt(agreementsN)} acuerdos, ${fmt(accounts)} cuentas activas, ${fmt(readings)} lecturas del período.`);
+
+    const run = await createRun(db, null, { mode: 'RUN', period, issueDate: last });
+    let lastPrint = 0;
+    const started = Date.now();
+    const finished = await executeRun(db, run.id, {
+      batchSize,
+      onProgress: (p) => {
+        const now = Date.now();
+        if (now - lastPrint < 2000 && p.processed < p.total) return;
+        lastPrint = now;
+        log(`  ${fmt(p.processed)}/${fmt(p.total)} acuerdos · ${fmt(p.invoices)} facturas · ${p.ratePerSec.toFixed(0)} acuerdos/s · RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`);
+      },
+    });
+    const seconds = (Date.now() - started) / 1000;
+    const invoices = await count(handle, 'select count(*) as n from invoices where billing_run_id = $1', [run.id]);
+    const items = await count(handle, 'select count(*) as n from invoice_items i join invoices v on v.id = i.invoice_id where v.billing_run_id = $1', [run.id]);
+    const printable = await count(handle, 'select count(*) as n from invoice_printable_items i join invoices v on v.id = i.invoice_id where v.billing_run_id = $1', [run.id]);
+    const billed = await count(handle, 'select count(*) as n from billed_accounts b join invoices v on v.id = b.invoice_id where v.billing_run_id = $1', [run.id]);
+    const estimated = await count(handle, `select count(*) as n from meter_readings where period = $1 and source = 'ESTIMATE'`, [period]);
+    const issues = await count(handle, 'select count(*) as n from billing_run_issues where run_id = $1', [run.id]);
+    log(`${finished.message} Estado ${finished.status}.`);
+    log(`Filas: ${fmt(invoices)} facturas, ${fmt(items)} líneas, ${fmt(printable)} líneas imprimibles, ${fmt(billed)} cuentas facturadas, ${fmt(estimated)} lecturas estimadas, ${fmt(issues)} incidencias.`);
+    const result = {
+      accounts: billed,
+      accountsSeeded: accounts,
+      agreements: finished.processed,
+      invoices,
+      rowsWritten: invoices + items + printable + billed + estimated + issues,
+      seconds: Number(seconds.toFixed(2)),
+      accountsPerSec: Math.round(billed / seconds),
+      peakRssMb: Math.round(peakRss / 2 ** 20),
+      database: label,
+      batchSize,
+      seedSeconds: Number(seedSeconds.toFixed(1)),
+      errors: finished.errorCount,
+      skipped: finished.skippedCount,
+    };
+    console.log(JSON.stringify(result));
+  } finally {
+    clearInterval(sampler);
+    await dispose();
+  }
+}
+
+await main();
