@@ -14,7 +14,9 @@ export default defineConfig({
   test: {
     environment: 'node',
     // forbidden() refuses to run unless Next's authInterrupts flag is on, as it is in next.config.mjs.
-    env: { __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: 'true', AUTH_SECRET: 'test-secret-not-for-production' },
+    // CAUCE_SEED_HISTORY=0: seedDemo skips the 12 billed months (seconds per database); tests that
+    // need them pass { history: true }.
+    env: { __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: 'true', AUTH_SECRET: 'test-secret-not-for-production', CAUCE_SEED_HISTORY: '0' },
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['node_modules/**', '.next/**', '.data/**', 'tests/e2e/**'],
     testTimeout: 30_000,

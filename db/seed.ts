@@ -5,6 +5,7 @@ import { recordAudit } from './queries/audit';
 import { branches, company, customers, localities, paymentEntities, pointsOfSale, provinces, tariffCategories, userBranches, users, type Role } from './schema';
 import { generateCustomers, LARGE_ACCOUNT_FIXTURES, type SeedCustomer } from './seed-data/customers';
 import { PROVINCES } from './seed-data/geography';
+import { seedBillingHistory } from './seed-billing-history';
 import { billingCatalogsEmpty, bulkInsertParallel, crmIsEmpty, loadScaleState, seedBillingCatalogs, seedCrmDemo, seedCrmScale } from './seed-crm';
 
 export const DEMO_PASSWORD = 'Cauce.Demo2026';
@@ -58,12 +59,32 @@ export async function isSeeded(handle: DatabaseHandle) {
   return rows.length > 0;
 }
 
+export type SeedOptions = {
+  /**
+   * Twelve months of readings and billed periods (db/seed-billing-history.ts). Default: on, unless
+   * CAUCE_SEED_HISTORY=0 (the unit and integration tests set it: billing 12 periods takes seconds
+   * per database and most tests bill periods of their own).
+   */
+  history?: boolean;
+};
+
+/** Whether seedDemo adds the billed history when not told: CAUCE_SEED_HISTORY=0 turns it off. */
+export function historyByDefault() {
+  return process.env.CAUCE_SEED_HISTORY !== '0';
+}
+
 /**
  * The demo utility: deterministic, so two seeds of an empty database are identical. Idempotent: an
  * already seeded database is left as it is, except that one seeded before the CRM existed (no
- * agreement yet) gets the CRM demo data once.
+ * agreement yet) gets the CRM demo data once, and one seeded before the billed history existed gets
+ * it once (see seedBillingHistory).
  */
-export async function seedDemo(handle: DatabaseHandle, log: (msg: string) => void = () => {}) {
+export async function seedDemo(handle: DatabaseHandle, log: (msg: string) => void = () => {}, opts: SeedOptions = {}) {
+  await seedDemoData(handle, log);
+  if (opts.history ?? historyByDefault()) await seedBillingHistory(handle, DEMO_SEED, log);
+}
+
+async function seedDemoData(handle: DatabaseHandle, log: (msg: string) => void) {
   const { db } = handle;
   if (await isSeeded(handle)) {
     // Seeded before billing existed: the billing catalogs are added once.

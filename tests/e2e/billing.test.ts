@@ -2,8 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, login, newPage, pathOf, screenshot } from './support';
 
-// The demo has no billed history yet: this run bills the demo agreements of the staff member's branch.
-const PERIOD = '2026-10';
+// The demo's billed history ends with 2026-10: this run bills the next period for the agreements of the staff member's branch.
+const PERIOD = '2026-11';
 const UUID = '[0-9a-f-]{36}';
 
 let browser: Browser;
