@@ -20,9 +20,11 @@
  *   the N-th (by number). Each metered account gets a reading of the period except one in 50, which
  *   the run estimates (and, as a RUN, stores as an estimated reading).
  * - The run is a RUN (numbered, issued invoices) created with createRun as the system and executed
- *   with executeRun, as the CLI does. Peak RSS = max of process.memoryUsage().rss sampled every 200 ms
- *   over the whole process (seeding included).
+ *   with executeRun, as the CLI does. The seed runs in a child process (same script, --seed-into),
+ *   so peakRssMb — the max of process.memoryUsage().rss sampled every 200 ms — is the billing
+ *   process's own (opening the database, migrations check, the run, the final counts).
  */
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,6 +49,8 @@ const { values } = parseArgs({
     'batch-size': { type: 'string' },
     period: { type: 'string', default: '2026-11' },
     keep: { type: 'boolean', default: false },
+    // Internal: the child process that seeds (so the run's process starts with a clean heap).
+    'seed-into': { type: 'string' },
   },
 });
 const target = Number(values.accounts);
@@ -67,7 +71,7 @@ const fmt = (n: number) => n.toLocaleString('es-DO');
 const log = (m: string) => console.log(m);
 
 /** Opens the bench's own database and a function that disposes of it. */
-async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void>; label: string }> {
+async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; dispose: (h: DatabaseHandle) => Promise<void>; label: string; seedTarget: string }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const dir = mkdtempSync(path.join(tmpdir(), 'cauce-bench-'));
@@ -75,8 +79,9 @@ async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; dispose: (
     return {
       handle,
       label: 'pglite',
-      dispose: async () => {
-        await handle.close();
+      seedTarget: dir,
+      dispose: async (h) => {
+        await h.close().catch(() => undefined);
         if (values.keep) log(`PGlite conservado en ${dir}`);
         else rmSync(dir, { recursive: true, force: true });
       },
@@ -97,8 +102,9 @@ async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; dispose: (
   return {
     handle,
     label: 'postgres',
-    dispose: async () => {
-      await handle.close();
+    seedTarget: url.toString(),
+    dispose: async (h) => {
+      await h.close();
       if (values.keep) {
         log(`Base conservada: ${redactUrl(url.toString())}`);
         return;
@@ -148,11 +154,17 @@ async function seed(handle: DatabaseHandle) {
 }
 
 async function main() {
-  const { handle, dispose, label } = await openBenchDatabase();
+  const opened = await openBenchDatabase();
+  const { label, seedTarget } = opened;
+  let { handle } = opened;
   try {
     log(`Benchmark de facturación · ${fmt(target)} cuentas · período ${period} · lotes de ${batchSize} · base ${label} (${handle.location})`);
     const seedStart = Date.now();
-    await seed(handle);
+    if (handle.kind === 'pglite') await handle.close();
+    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1], '--accounts', String(target), '--period', period, '--seed-into', seedTarget], { stdio: 'inherit' });
+    if (child.status !== 0) throw new Error(`La semilla falló (código ${child.status}).`);
+    if (handle.kind === 'pglite') handle = openDatabase({ url: '', dataDir: seedTarget });
+    await runMigrations(handle);
     const seedSeconds = (Date.now() - seedStart) / 1000;
     const { db } = handle;
     const accounts = await count(handle, `select count(*) as n from accounts where status = 'ACTIVE'`);
@@ -199,8 +211,18 @@ async function main() {
     console.log(JSON.stringify(result));
   } finally {
     clearInterval(sampler);
-    await dispose();
+    await opened.dispose(handle);
   }
 }
 
-await main();
+if (values['seed-into']) {
+  const into = values['seed-into'];
+  const handle = into.startsWith('postgres') ? openDatabase({ url: into, max: 6 }) : openDatabase({ url: '', dataDir: into });
+  try {
+    await seed(handle);
+  } finally {
+    await handle.close();
+  }
+} else {
+  await main();
+}

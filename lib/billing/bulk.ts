@@ -31,15 +31,23 @@ export async function rawQuery<T = Record<string, unknown>>(db: DbOrTx, text: st
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+const NEEDS_ESCAPE = /[\\"]/;
+const ESCAPES = /[\\"]/g;
+
 // A PostgreSQL array literal of text elements; e.g. ['a"b', null] → '{"a\"b",NULL}'.
+// Hot path of every bulk write: numbers go bare, strings are escaped only when they need it.
 export function pgArray(values: readonly Value[]): string {
-  let out = '{';
+  const parts = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (i > 0) out += ',';
-    out += v === null ? 'NULL' : `"${String(v).replace(/[\\"]/g, (m) => `\\${m}`)}"`;
+    if (v === null || v === undefined) parts[i] = 'NULL';
+    else if (typeof v === 'number') parts[i] = String(v);
+    else {
+      const text = String(v);
+      parts[i] = NEEDS_ESCAPE.test(text) ? `"${text.replace(ESCAPES, (m) => `\\${m}`)}"` : `"${text}"`;
+    }
   }
-  return `${out}}`;
+  return `{${parts.join(',')}}`;
 }
 
 /**

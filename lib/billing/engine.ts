@@ -57,7 +57,7 @@ import { tariffInForce } from '@/lib/domain/billing/tariff';
 import { bulkInsertTx, type BulkColumn } from './bulk';
 import { SummaryBuilder, type RunSummary } from './summary';
 
-export const DEFAULT_BATCH_SIZE = 200;
+export const DEFAULT_BATCH_SIZE = 1000;
 
 export type RunProgress = {
   runId: string;
@@ -388,10 +388,15 @@ const MAX_RETRIES = 2;
 
 type BatchOutcome = { processed: number; invoices: number; skipped: number; errors: number; summary: SummaryBuilder };
 
-async function runBatch(db: Db, ctx: RunContext, batch: readonly q.EligibleAgreement[], summary: SummaryBuilder): Promise<BatchOutcome> {
+/**
+ * Writes one batch (RUN: invoices…; both modes: issues, counters, summary) in one transaction,
+ * from `first` (a plan made ahead, while the previous batch was being written) or a fresh plan.
+ * A batch that lost a race to a concurrent run is planned again from the database and retried.
+ */
+async function runBatch(db: Db, ctx: RunContext, batch: readonly q.EligibleAgreement[], summary: SummaryBuilder, first?: BatchPlan): Promise<BatchOutcome> {
   for (let attempt = 0; ; attempt++) {
-    const plan = await planBatch(db, ctx, batch);
-    const next = new SummaryBuilder(summary.toJSON());
+    const plan = attempt === 0 && first ? first : await planBatch(db, ctx, batch);
+    const next = summary.clone();
     for (const u of plan.units) {
       next.add({ currency: u.agreement.currency, branch: ctx.branches.get(u.agreement.branchId) ?? { id: u.agreement.branchId, code: '?', name: '?' }, totals: u.unit.totals, items: u.unit.items });
     }
@@ -430,10 +435,20 @@ export async function executeRun(db: Db, runId: string, opts: ExecuteOptions = {
     const counts = { processed: run.processed, invoices: run.invoiceCount, skipped: run.skippedCount, errors: run.errorCount };
     const started = Date.now();
     let doneHere = 0;
-    for (;;) {
-      const batch = await source(summary.cursor, batchSize);
-      if (batch.length === 0) break;
-      const out = await runBatch(db, ctx, batch, summary);
+    // Pipelined: while batch k is written (its transaction, on one connection), batch k+1 is read
+    // and computed (reads on another); writes stay in order, one at a time, so the cursor and the
+    // counters advance batch by batch exactly as without the overlap.
+    let batch = await source(summary.cursor, batchSize);
+    let plan = batch.length ? await planBatch(db, ctx, batch) : null;
+    while (plan) {
+      const last = batch.length < batchSize;
+      const writing = runBatch(db, ctx, batch, summary, plan);
+      // Ahead: the next batch's agreements and plan (reads only), unless this was the last batch.
+      const ahead = last
+        ? Promise.resolve(null)
+        : source(batch[batch.length - 1].id, batchSize).then(async (b) => (b.length ? { batch: b, plan: await planBatch(db, ctx, b) } : null));
+      // A failed read ahead is retried after the write, once the write's outcome is known.
+      const [out, next] = await Promise.all([writing, ahead.catch(() => undefined)]);
       summary = out.summary;
       counts.processed += out.processed;
       counts.invoices += out.invoices;
@@ -442,7 +457,15 @@ export async function executeRun(db: Db, runId: string, opts: ExecuteOptions = {
       doneHere += out.processed;
       const elapsedMs = Date.now() - started;
       opts.onProgress?.({ runId, total: run.total, ...counts, elapsedMs, ratePerSec: elapsedMs > 0 ? (doneHere * 1000) / elapsedMs : 0 });
-      if (batch.length < batchSize) break;
+      if (last) break;
+      let following = next;
+      if (following === undefined) {
+        const b = await source(summary.cursor, batchSize);
+        following = b.length ? { batch: b, plan: await planBatch(db, ctx, b) } : null;
+      }
+      if (!following) break;
+      batch = following.batch;
+      plan = following.plan;
     }
     const message = describe(run.mode, counts);
     return await q.updateRun(db, runId, { status: 'DONE', finishedAt: new Date(), heartbeatAt: new Date(), message });

@@ -42,6 +42,16 @@ export class SummaryBuilder {
     this.cursor = from?.cursor ?? null;
   }
 
+  /** An independent copy (what a batch adds to before its transaction commits). */
+  clone(): SummaryBuilder {
+    const copy = new SummaryBuilder();
+    for (const [k, a] of this.totals) copy.totals.set(k, { ...a });
+    for (const [k, c] of this.concepts) copy.concepts.set(k, { ...c, acc: { ...c.acc } });
+    for (const [k, b] of this.branches) copy.branches.set(k, { ...b, acc: { ...b.acc } });
+    copy.cursor = this.cursor;
+    return copy;
+  }
+
   add(unit: { currency: string; branch: { id: string; code: string; name: string }; totals: Totals; items: readonly Item[] }) {
     const { currency, branch } = unit;
     bump(getOr(this.totals, currency, zero), unit.totals);
