@@ -65,81 +65,98 @@ function collect(raw: unknown, prefix: string): Record<string, string> {
   return out;
 }
 
+type Ctx = { addIssue: (issue: { code: 'custom'; path: string[]; message: string }) => void };
+
+/** Copies a failed parse's issues to the top-level field they concern (so every field error shows at once). */
+function copyIssues(ctx: Ctx, issues: readonly { path: PropertyKey[]; message: string }[], prefix = '') {
+  for (const issue of issues) ctx.addIssue({ code: 'custom', path: [`${prefix}${String(issue.path[0] ?? '')}`], message: issue.message });
+}
+
+const creditBaseSchema = z.object({
+  invoiceId: z.uuid({ error: 'Documento no válido.' }),
+  mode: z.enum(['FULL', 'PARTIAL'], { error: 'Elija nota total o parcial.' }),
+  reason: reasonField,
+});
+
 /**
  * A credit note: FULL credits everything left on every line; PARTIAL credits the amounts typed per
- * line (fields `amount.<lineNo>`, tax included; blank = nothing on that line).
+ * line (fields `amount.<lineNo>`, tax included; blank = nothing on that line). Every field's error
+ * is reported at once.
  */
-export const creditNoteSchema = z.preprocess(
-  (raw) => (typeof raw === 'object' && raw !== null ? { ...(raw as object), amounts: (raw as { amounts?: unknown }).amounts ?? collect(raw, 'amount.') } : raw),
-  z
-    .object({
-      invoiceId: z.uuid({ error: 'Documento no válido.' }),
-      mode: z.enum(['FULL', 'PARTIAL'], { error: 'Elija nota total o parcial.' }),
-      reason: reasonField,
-      amounts: z.record(z.string(), z.string()).default({}),
-    })
-    .transform((v, ctx) => {
-      const lines: { lineNo: number; amount: string }[] = [];
-      if (v.mode === 'PARTIAL') {
-        for (const [key, rawAmount] of Object.entries(v.amounts)) {
-          const amount = String(stripCommas(rawAmount) ?? '');
-          if (amount === '') continue;
-          const lineNo = Number(key);
-          if (!Number.isInteger(lineNo) || lineNo < 1) continue;
-          if (!AMOUNT_RE.test(amount) || Number(amount) <= 0) {
-            ctx.addIssue({ code: 'custom', path: [`amount.${key}`], message: 'Importe no válido: mayor que cero, hasta 2 decimales.' });
-            continue;
-          }
-          lines.push({ lineNo, amount });
-        }
-        if (!lines.length && !ctx.issues?.length) ctx.addIssue({ code: 'custom', path: ['amounts'], message: 'Indique el importe a acreditar en al menos una línea.' });
+export const creditNoteSchema = z.unknown().transform((raw, ctx) => {
+  const base = creditBaseSchema.safeParse(raw);
+  if (!base.success) copyIssues(ctx, base.error.issues);
+  const lines: { lineNo: number; amount: string }[] = [];
+  let bad = !base.success;
+  if (base.success && base.data.mode === 'PARTIAL') {
+    for (const [key, rawAmount] of Object.entries(collect(raw, 'amount.'))) {
+      const amount = String(stripCommas(rawAmount) ?? '');
+      const lineNo = Number(key);
+      if (amount === '' || !Number.isInteger(lineNo) || lineNo < 1) continue;
+      if (!AMOUNT_RE.test(amount) || Number(amount) <= 0) {
+        ctx.addIssue({ code: 'custom', path: [`amount.${key}`], message: 'Importe no válido: mayor que cero, hasta 2 decimales.' });
+        bad = true;
+        continue;
       }
-      return { invoiceId: v.invoiceId, mode: v.mode, reason: v.reason, lines: lines.sort((a, b) => a.lineNo - b.lineNo) };
-    }),
-);
+      lines.push({ lineNo, amount });
+    }
+    if (!lines.length && !bad) {
+      ctx.addIssue({ code: 'custom', path: ['amounts'], message: 'Indique el importe a acreditar en al menos una línea.' });
+      bad = true;
+    }
+  } else if (!base.success) {
+    // The mode is unknown: still report malformed amounts.
+    for (const [key, rawAmount] of Object.entries(collect(raw, 'amount.'))) {
+      const amount = String(stripCommas(rawAmount) ?? '');
+      if (amount !== '' && (!AMOUNT_RE.test(amount) || Number(amount) <= 0)) ctx.addIssue({ code: 'custom', path: [`amount.${key}`], message: 'Importe no válido: mayor que cero, hasta 2 decimales.' });
+    }
+  }
+  if (bad || !base.success) return z.NEVER;
+  return { invoiceId: base.data.invoiceId, mode: base.data.mode, reason: base.data.reason, lines: lines.sort((a, b) => a.lineNo - b.lineNo) };
+});
 
 export type CreditNoteInput = z.output<typeof creditNoteSchema>;
 
 /** Rows a debit note form offers. */
 export const DEBIT_NOTE_ROWS = 5;
 
+const debitBaseSchema = z.object({
+  invoiceId: z.uuid({ error: 'Documento no válido.' }),
+  reason: reasonField,
+});
+
 /**
- * A debit note: a reason and up to DEBIT_NOTE_ROWS lines, sent as `l<i>.<field>` (a row without a
- * concept is ignored). Row errors come back as `l<i>.<field>`.
+ * A debit note: a reason and up to DEBIT_NOTE_ROWS lines, sent as `l<i>.<field>` (a row left blank
+ * is ignored) or as `lines` (an array of rows). Row errors come back as `l<i>.<field>`.
  */
-export const debitNoteSchema = z.preprocess(
-  (raw) => {
-    if (typeof raw !== 'object' || raw === null) return raw;
-    const r = raw as Record<string, unknown>;
-    if (Array.isArray(r.lines)) return r;
-    const rows: Record<string, unknown>[] = [];
-    for (let i = 0; i < DEBIT_NOTE_ROWS; i++) {
-      const row = collect(raw, `l${i}.`);
-      rows.push(row);
+export const debitNoteSchema = z.unknown().transform((raw, ctx) => {
+  const base = debitBaseSchema.safeParse(raw);
+  if (!base.success) copyIssues(ctx, base.error.issues);
+  const given = typeof raw === 'object' && raw !== null && Array.isArray((raw as { lines?: unknown }).lines) ? ((raw as { lines: unknown[] }).lines as Record<string, unknown>[]) : null;
+  const rows = given ?? Array.from({ length: DEBIT_NOTE_ROWS }, (_, i) => collect(raw, `l${i}.`));
+  const lines: LineFieldsInput[] = [];
+  let bad = !base.success;
+  if (rows.length > DEBIT_NOTE_ROWS) {
+    ctx.addIssue({ code: 'custom', path: ['lines'], message: `Hasta ${DEBIT_NOTE_ROWS} líneas por nota.` });
+    bad = true;
+  }
+  rows.slice(0, DEBIT_NOTE_ROWS).forEach((row, i) => {
+    const blank = Object.values(row ?? {}).every((x) => x === undefined || x === null || (typeof x === 'string' && x.trim() === ''));
+    if (blank) return;
+    const parsed = lineFieldsSchema.safeParse(row);
+    if (!parsed.success) {
+      copyIssues(ctx, parsed.error.issues, `l${i}.`);
+      bad = true;
+      return;
     }
-    return { ...r, lines: rows };
-  },
-  z
-    .object({
-      invoiceId: z.uuid({ error: 'Documento no válido.' }),
-      reason: reasonField,
-      lines: z.array(z.record(z.string(), z.unknown())).max(DEBIT_NOTE_ROWS),
-    })
-    .transform((v, ctx) => {
-      const lines: LineFieldsInput[] = [];
-      v.lines.forEach((row, i) => {
-        const blank = Object.values(row).every((x) => x === undefined || x === null || (typeof x === 'string' && x.trim() === ''));
-        if (blank) return;
-        const parsed = lineFieldsSchema.safeParse(row);
-        if (!parsed.success) {
-          for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: [`l${i}.${String(issue.path[0] ?? 'conceptId')}`], message: issue.message });
-          return;
-        }
-        lines.push(parsed.data);
-      });
-      if (!lines.length && !ctx.issues?.length) ctx.addIssue({ code: 'custom', path: ['lines'], message: 'Agregue al menos una línea con concepto y cantidad.' });
-      return { invoiceId: v.invoiceId, reason: v.reason, lines };
-    }),
-);
+    lines.push(parsed.data);
+  });
+  if (!lines.length && !bad) {
+    ctx.addIssue({ code: 'custom', path: ['lines'], message: 'Agregue al menos una línea con concepto y cantidad.' });
+    bad = true;
+  }
+  if (bad || !base.success) return z.NEVER;
+  return { invoiceId: base.data.invoiceId, reason: base.data.reason, lines };
+});
 
 export type DebitNoteInput = z.output<typeof debitNoteSchema>;

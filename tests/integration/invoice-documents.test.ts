@@ -258,3 +258,34 @@ describe('debit notes', () => {
     await expect(createCreditNote(staff, creditNoteSchema.parse({ invoiceId: credit.id, mode: 'FULL', reason: 'X x x' }), h.db, NOW)).rejects.toBeInstanceOf(UserError);
   });
 });
+
+describe('server actions', () => {
+  const form = (fields: Record<string, string>) => {
+    const fd = new FormData();
+    for (const [k, v] of Object.entries(fields)) fd.set(k, v);
+    return fd;
+  };
+  const digest = (p: Promise<unknown>) => p.then((v) => v, (e: { digest?: string }) => e.digest ?? String(e));
+
+  it('creates a draft and redirects to its editor; unknown codes are a field error', async () => {
+    const { createManualDraftAction } = await import('@/lib/actions/invoice-documents');
+    session.current = { user: { id: staff.id } };
+    expect(await createManualDraftAction(undefined, form({ agreementCode: 'NO-EXISTE' }))).toMatchObject({ ok: false, fieldErrors: { agreementCode: [expect.any(String)] } });
+    const redirected = await digest(createManualDraftAction(undefined, form({ agreementId: sdcAgreement.id })));
+    expect(String(redirected)).toMatch(/^NEXT_REDIRECT;.*\/facturas\/[0-9a-f-]{36}\/editar;/);
+  });
+
+  it('returns the reason and amount errors of a credit note, and 403 to auditors and cashiers', async () => {
+    const { createCreditNoteAction, createDebitNoteAction } = await import('@/lib/actions/invoice-documents');
+    const inv = await issuedInvoice();
+    session.current = { user: { id: staff.id } };
+    const bad = await createCreditNoteAction(undefined, form({ invoiceId: inv.id, mode: 'PARTIAL', reason: '', 'amount.1': 'abc' }));
+    expect(bad).toMatchObject({ ok: false, fieldErrors: { reason: [expect.any(String)], 'amount.1': [expect.any(String)] } });
+    for (const who of [auditor, cashier]) {
+      session.current = { user: { id: who.id } };
+      expect(await digest(createCreditNoteAction(undefined, form({ invoiceId: inv.id, mode: 'FULL', reason: 'Anular' })))).toBe('NEXT_HTTP_ERROR_FALLBACK;403');
+      expect(await digest(createDebitNoteAction(undefined, form({ invoiceId: inv.id, reason: 'Cargo', 'l0.conceptId': reconexId, 'l0.quantity': '1' })))).toBe('NEXT_HTTP_ERROR_FALLBACK;403');
+    }
+    expect(await invoiceRow(inv.id)).toMatchObject({ status: 'ISSUED', balance: inv.total });
+  });
+});

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Wallet } from 'lucide-react';
+import { FileMinus2, FilePlus2, PencilLine, Wallet } from 'lucide-react';
 import { DetailField } from '@/components/detail-field';
 import { CustomerSnapshotFields } from '@/components/invoices/customer-snapshot';
 import { InvoiceClassBadge, InvoiceStatusBadge } from '@/components/invoices/invoice-badges';
@@ -10,11 +10,15 @@ import { InvoiceTotals } from '@/components/invoices/invoice-totals';
 import { SectionCard } from '@/components/section-card';
 import { PageHeader } from '@/components/shell/page-header';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Alert, AlertDescription } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { NotFoundError } from '@/lib/auth/errors';
+import { can } from '@/lib/auth/roles';
 import { getInvoiceDetail } from '@/lib/dal/invoices';
 import { requirePageActor } from '@/lib/dal/page';
 import { FISCAL_DOC_TYPE_LABELS } from '@/lib/domain/billing/fiscal-number';
+import { acceptsNotes } from '@/lib/domain/billing/notes';
 import { INVOICE_CLASS_LABELS, LOCAL_CURRENCY, taxIncluded } from '@/lib/domain/billing/invoice-class';
 import { INVOICE_ORIGIN_LABELS } from '@/lib/domain/billing/labels';
 import { formatDate, formatDateTime, formatMoney, formatNumber, formatPeriod } from '@/lib/domain/format';
@@ -29,6 +33,8 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const included = taxIncluded(inv.invoiceClass);
   const docLabel = FISCAL_DOC_TYPE_LABELS[inv.docType];
   const title = `${docLabel} ${inv.fiscalNumber ?? '(borrador)'}`;
+  const canWrite = can(actor.role, 'agreements.write');
+  const takesNotes = canWrite && acceptsNotes(inv.status) && inv.docType !== 'CREDIT_NOTE';
   const linked = [...(row.related.parent ? [{ ...row.related.parent, relation: 'Documento corregido' }] : []), ...row.related.notes.map((n) => ({ ...n, relation: 'Nota sobre este documento' }))];
 
   return (
@@ -41,7 +47,39 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           </span>
         }
         crumbs={[{ label: 'Inicio', href: '/' }, { label: 'Facturas', href: '/facturas' }, { label: inv.fiscalNumber ?? 'Borrador' }]}
+        actions={
+          takesNotes ? (
+            <div className="flex flex-wrap gap-2">
+              <Button variant="outline" asChild>
+                <Link href={`/facturas/${inv.id}/nota-credito`}>
+                  <FileMinus2 aria-hidden /> Nota de crédito
+                </Link>
+              </Button>
+              {inv.docType === 'INVOICE' ? (
+                <Button variant="outline" asChild>
+                  <Link href={`/facturas/${inv.id}/nota-debito`}>
+                    <FilePlus2 aria-hidden /> Nota de débito
+                  </Link>
+                </Button>
+              ) : null}
+            </div>
+          ) : undefined
+        }
       />
+
+      {inv.status === 'DRAFT' ? (
+        <Alert className="mb-4">
+          <PencilLine aria-hidden />
+          <AlertDescription className="flex flex-wrap items-center justify-between gap-2">
+            <span>Este documento es un borrador: no tiene número fiscal y puede modificarse hasta que se emita.</span>
+            {canWrite ? (
+              <Button size="sm" asChild>
+                <Link href={`/facturas/${inv.id}/editar`}>Editar borrador</Link>
+              </Button>
+            ) : null}
+          </AlertDescription>
+        </Alert>
+      ) : null}
 
       <div className="mb-4 flex flex-wrap items-center gap-4 rounded-lg border p-4">
         <InvoiceClassBadge invoiceClass={inv.invoiceClass} size="lg" />
