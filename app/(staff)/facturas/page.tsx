@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Download, FileText } from 'lucide-react';
+import { Download, FilePlus, FileText } from 'lucide-react';
 import { LabelledOptions } from '@/components/forms/select-options';
 import { InvoiceClassBadge, InvoiceStatusBadge } from '@/components/invoices/invoice-badges';
 import { KeysetPagination } from '@/components/invoices/keyset-pagination';
@@ -15,6 +15,7 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { can } from '@/lib/auth/roles';
 import { invoiceListOptions, listInvoices } from '@/lib/dal/invoices';
 import { requirePageActor } from '@/lib/dal/page';
 import { FISCAL_DOC_TYPE_LABELS } from '@/lib/domain/billing/fiscal-number';
@@ -43,13 +44,22 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
         crumbs={[{ label: 'Inicio', href: '/' }, { label: 'Facturas' }]}
         description="Facturas y notas emitidas por las sucursales, de la más reciente a la más antigua por período."
         actions={
-          result.rows.length ? (
-            <Button variant="outline" asChild>
-              <a href={invoiceListHref(params, {}, '/facturas/exportar')} download>
-                <Download /> Exportar CSV
-              </a>
-            </Button>
-          ) : undefined
+          <>
+            {result.rows.length ? (
+              <Button variant="outline" asChild>
+                <a href={invoiceListHref(params, {}, '/facturas/exportar')} download>
+                  <Download /> Exportar CSV
+                </a>
+              </Button>
+            ) : null}
+            {can(actor.role, 'agreements.write') ? (
+              <Button asChild>
+                <Link href="/facturas/nueva">
+                  <FilePlus /> Nueva factura manual
+                </Link>
+              </Button>
+            ) : null}
+          </>
         }
       />
       <form className="mb-4 flex flex-wrap items-end gap-2" role="search" aria-label="Filtrar facturas">

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Clock, Pencil, TriangleAlert } from 'lucide-react';
+import { Clock, FilePlus, Pencil, TriangleAlert } from 'lucide-react';
 import { SectionCard } from '@/components/section-card';
 import { SuccessAlert } from '@/components/forms/alerts';
 import { AgreementGroupsSection } from '@/components/account-groups/agreement-groups-section';
@@ -55,11 +55,20 @@ export default async function AgreementPage({ params, searchParams }: { params: 
         crumbs={[{ label: 'Inicio', href: '/' }, { label: 'Acuerdos', href: '/acuerdos' }, { label: a.code }]}
         actions={
           canWrite && a.status !== 'CLOSED' ? (
-            <Button asChild>
-              <Link href={`/acuerdos/${a.id}/editar`}>
-                <Pencil /> Editar
-              </Link>
-            </Button>
+            <>
+              {a.status === 'ACTIVE' ? (
+                <Button variant="outline" asChild>
+                  <Link href={`/facturas/nueva?acuerdo=${a.id}`}>
+                    <FilePlus /> Nueva factura manual
+                  </Link>
+                </Button>
+              ) : null}
+              <Button asChild>
+                <Link href={`/acuerdos/${a.id}/editar`}>
+                  <Pencil /> Editar
+                </Link>
+              </Button>
+            </>
           ) : undefined
         }
       />
