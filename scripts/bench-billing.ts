@@ -62,9 +62,12 @@ if (!validPeriod(period)) throw new Error('--period debe tener el formato AAAA-M
 const { first, last } = periodBounds(period);
 
 let peakRss = process.memoryUsage().rss;
-const sampler = setInterval(() => {
+const sampleRss = () => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
-}, 200);
+  return peakRss;
+};
+// Every 200 ms, and at every batch too: PGlite's synchronous work can starve timers for a while.
+const sampler = setInterval(sampleRss, 200);
 sampler.unref();
 
 const fmt = (n: number) => n.toLocaleString('es-DO');
@@ -127,7 +130,7 @@ async function seed(handle: DatabaseHandle) {
   // seedScale adds ~2 accounts per customer: seed in steps until N accounts exist.
   let accounts = await count(handle, 'select count(*) as n from accounts');
   while (accounts < target) {
-    const customers = Math.max(1, Math.ceil((target - accounts) / 2.1));
+    const customers = Math.max(1, Math.ceil((target - accounts) / 2.55));
     await seedScale(handle, customers, (m) => log(`  semilla: ${m.trim()}`));
     accounts = await count(handle, 'select count(*) as n from accounts');
   }
@@ -178,6 +181,7 @@ async function main() {
     const finished = await executeRun(db, run.id, {
       batchSize,
       onProgress: (p) => {
+        sampleRss();
         const now = Date.now();
         if (now - lastPrint < 2000 && p.processed < p.total) return;
         lastPrint = now;
@@ -185,6 +189,7 @@ async function main() {
       },
     });
     const seconds = (Date.now() - started) / 1000;
+    sampleRss();
     const invoices = await count(handle, 'select count(*) as n from invoices where billing_run_id = $1', [run.id]);
     const items = await count(handle, 'select count(*) as n from invoice_items i join invoices v on v.id = i.invoice_id where v.billing_run_id = $1', [run.id]);
     const printable = await count(handle, 'select count(*) as n from invoice_printable_items i join invoices v on v.id = i.invoice_id where v.billing_run_id = $1', [run.id]);
