@@ -4,7 +4,7 @@
  * needs (accounts, customers, groups, readings, reading history, already billed units). The engine
  * is lib/billing/engine.ts; authorization lives in lib/dal/billing-runs.ts.
  */
-import { and, asc, count, desc, eq, gt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { pgArray } from '@/lib/billing/bulk';
 import { periodBounds } from '@/lib/domain/billing/period';
 import type { DbOrTx } from '../client';
@@ -146,7 +146,8 @@ export async function branchByCode(db: DbOrTx, code: string) {
 // ─── Per-batch data ────────────────────────────────────────────────────────────────────────
 
 /** The ACTIVE accounts of some agreements, by number. */
-export function activeAccountsOf(db: DbOrTx, agreementIds: readonly string[]) {
+/** The ACTIVE accounts of the agreements that had started by the period's last day (`lastDay`). */
+export function activeAccountsOf(db: DbOrTx, agreementIds: readonly string[], lastDay: string) {
   return db
     .select({
       id: accounts.id,
@@ -159,7 +160,7 @@ export function activeAccountsOf(db: DbOrTx, agreementIds: readonly string[]) {
       status: accounts.status,
     })
     .from(accounts)
-    .where(and(anyUuid(accounts.agreementId, agreementIds), eq(accounts.status, 'ACTIVE')))
+    .where(and(anyUuid(accounts.agreementId, agreementIds), eq(accounts.status, 'ACTIVE'), lte(accounts.startDate, lastDay)))
     .orderBy(asc(accounts.number));
 }
 

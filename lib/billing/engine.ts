@@ -164,7 +164,8 @@ async function planBatch(db: Db, ctx: RunContext, batch: readonly q.EligibleAgre
   const { period } = ctx.run;
   const agreements = batch.filter((a) => billsInPeriod(a.billingFrequency, a.anchorMonth, period));
   const ids = agreements.map((a) => a.id);
-  const accountRows = ids.length ? await q.activeAccountsOf(db, ids) : [];
+  // An account is billed from the period in which it started.
+  const accountRows = ids.length ? await q.activeAccountsOf(db, ids, periodBounds(period).last) : [];
   const accountsByAgreement = new Map<string, typeof accountRows>();
   for (const a of accountRows) {
     const list = accountsByAgreement.get(a.agreementId);

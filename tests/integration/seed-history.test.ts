@@ -90,6 +90,16 @@ describe('demo billing history', () => {
     expect(n).toBe(0);
   });
 
+  it('never bills an account for a period before it started', async () => {
+    const early = await rows<{ n: number }>(sql`
+      select count(*)::int n from billed_accounts b join accounts a on a.id = b.account_id
+      where a.start_date > (to_date(b.period || '-01', 'YYYY-MM-DD') + interval '1 month' - interval '1 day')::date`);
+    expect(early[0].n).toBe(0);
+    const started = await rows<{ n: number }>(sql`
+      select count(*)::int n from accounts a where a.start_date > '2025-11-30' and exists (select 1 from billed_accounts b where b.account_id = a.id)`);
+    expect(started[0].n).toBeGreaterThan(0); // accounts that started mid-history are billed from then on
+  });
+
   it('bills measured consumption every period', async () => {
     const lines = await rows<{ period: string; n: number; m3: string }>(sql`
       select i.period, count(*)::int n, sum(it.quantity)::text m3 from invoice_items it join invoices i on i.id = it.invoice_id
