@@ -27,7 +27,7 @@ export const DEMO_CONCEPTS: (Omit<ConceptSeedRow, 'groupId' | 'baseGroupId'> & {
   { code: 'AGUA-CONS', name: 'Consumo de agua potable', group: 'AP', kind: 'CONSUMPTION', appliesTo: 'METERED', automatic: true, amount: null, taxRate: '0.00', accountingCode: '4.1.01.002', position: 2 },
   {
     code: 'ALCANT',
-    name: 'Alcantarillado sanitario (30 % del agua)',
+    name: 'Alcantarillado sanitario',
     group: 'ALC',
     kind: 'PERCENTAGE',
     appliesTo: 'ALL',

@@ -9,7 +9,7 @@ import { formAction } from './safe-action';
 
 type State<T> = ActionResult<T> | undefined;
 
-const create = formAction('agreements.write', newManualInvoiceSchema, (input, actor) => createManualDraft(actor, input));
+const create = formAction('billing.write', newManualInvoiceSchema, (input, actor) => createManualDraft(actor, input));
 
 /** Creates the draft of a manual invoice and opens its editor. */
 export async function createManualDraftAction(prev: State<string>, formData: FormData) {
@@ -21,7 +21,7 @@ export async function createManualDraftAction(prev: State<string>, formData: For
   return result;
 }
 
-const addLine = formAction('agreements.write', draftLineSchema, (input, actor) => addDraftLine(actor, input));
+const addLine = formAction('billing.write', draftLineSchema, (input, actor) => addDraftLine(actor, input));
 
 /** Adds a line to a draft; the editor re-renders with the new totals. */
 export async function addDraftLineAction(prev: State<number>, formData: FormData) {
@@ -30,7 +30,7 @@ export async function addDraftLineAction(prev: State<number>, formData: FormData
   return result;
 }
 
-const removeLine = formAction('agreements.write', removeDraftLineSchema, async (input, actor) => {
+const removeLine = formAction('billing.write', removeDraftLineSchema, async (input, actor) => {
   await removeDraftLine(actor, input);
   return input.lineNo;
 });
@@ -41,7 +41,7 @@ export async function removeDraftLineAction(prev: State<number>, formData: FormD
   return result;
 }
 
-const issue = formAction('agreements.write', invoiceIdSchema, async (input, actor) => (await issueManualInvoice(actor, input.invoiceId)).id);
+const issue = formAction('billing.write', invoiceIdSchema, async (input, actor) => (await issueManualInvoice(actor, input.invoiceId)).id);
 
 /** Issues the draft (number, due date, printable items) and shows the invoice. */
 export async function issueManualInvoiceAction(prev: State<string>, formData: FormData) {
@@ -53,7 +53,7 @@ export async function issueManualInvoiceAction(prev: State<string>, formData: Fo
   return result;
 }
 
-const remove = formAction('agreements.write', invoiceIdSchema, async (input, actor) => {
+const remove = formAction('billing.write', invoiceIdSchema, async (input, actor) => {
   await deleteDraft(actor, input.invoiceId);
   return input.invoiceId;
 });
@@ -67,7 +67,7 @@ export async function deleteDraftAction(prev: State<string>, formData: FormData)
   return result;
 }
 
-const credit = formAction('agreements.write', creditNoteSchema, async (input, actor) => (await createCreditNote(actor, input)).id);
+const credit = formAction('billing.write', creditNoteSchema, async (input, actor) => (await createCreditNote(actor, input)).id);
 
 /** Issues a credit note and shows it. */
 export async function createCreditNoteAction(prev: State<string>, formData: FormData) {
@@ -79,7 +79,7 @@ export async function createCreditNoteAction(prev: State<string>, formData: Form
   return result;
 }
 
-const debit = formAction('agreements.write', debitNoteSchema, async (input, actor) => (await createDebitNote(actor, input)).id);
+const debit = formAction('billing.write', debitNoteSchema, async (input, actor) => (await createDebitNote(actor, input)).id);
 
 /** Issues a debit note and shows it. */
 export async function createDebitNoteAction(prev: State<string>, formData: FormData) {

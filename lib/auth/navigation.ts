@@ -13,8 +13,8 @@ const COMMERCIAL: NavItem[] = [
 ];
 const BILLING: NavItem[] = [
   { href: '/lecturas', label: 'Lecturas', icon: 'droplets', permission: 'readings.read' },
-  { href: '/facturacion', label: 'Ciclos de facturación', icon: 'calculator', permission: 'agreements.write' },
-  { href: '/facturas', label: 'Facturas', icon: 'files', permission: 'agreements.read' },
+  { href: '/facturacion', label: 'Ciclos de facturación', icon: 'calculator', permission: 'billing.write' },
+  { href: '/facturas', label: 'Facturas', icon: 'files', permission: 'billing.read' },
 ];
 
 const STAFF: NavSection[] = [

@@ -30,6 +30,9 @@ export const PERMISSIONS = {
   'customers.write': ['ADMIN', 'BRANCH_STAFF'],
   'agreements.read': ['ADMIN', 'BRANCH_STAFF', 'AUDITOR'],
   'agreements.write': ['ADMIN', 'BRANCH_STAFF'],
+  // Billing runs, invoices and notes (same roles as the CRM today, separable later).
+  'billing.read': ['ADMIN', 'BRANCH_STAFF', 'AUDITOR'],
+  'billing.write': ['ADMIN', 'BRANCH_STAFF'],
   'workorders.read': ['ADMIN', 'BRANCH_STAFF', 'AUDITOR', 'INSPECTOR'],
   'workorders.create': ['ADMIN', 'BRANCH_STAFF'],
   'workorders.decide': ['ADMIN', 'BRANCH_STAFF'],

@@ -9,7 +9,7 @@ import { createRun, STALE_AFTER_MS, type BillingRunInput } from '@/lib/billing/r
 import { isUuid } from './customers';
 
 /**
- * Billing runs in the data layer. Starting a run needs 'agreements.write', reading 'agreements.read'
+ * Billing runs in the data layer. Starting a run needs 'billing.write', reading 'billing.read'
  * (no dedicated billing permission yet). Branch staff run only their own branches: their runs must
  * name one of them (scope.branchId), and they see only runs scoped to their branches; another
  * branch's run is "not found". The run itself executes in the background in this process.
@@ -52,7 +52,7 @@ export async function waitForBillingRun(runId: string): Promise<void> {
  * agreements, and starts it in the background. Branch staff must name a branch of theirs.
  */
 export async function startBillingRun(actor: Actor, input: BillingRunInput, db = getDb()): Promise<{ runId: string }> {
-  assertCan(actor, 'agreements.write');
+  assertCan(actor, 'billing.write');
   const scope = branchScope(actor);
   if (!scope.all) {
     if (!input.branchId) throw new UserError('Seleccione una de sus sucursales.', { branchId: ['Seleccione una de sus sucursales.'] });
@@ -68,7 +68,7 @@ export async function startBillingRun(actor: Actor, input: BillingRunInput, db =
  * Safe because runs are idempotent: it continues after its last committed batch.
  */
 export async function resumeRun(actor: Actor, id: string, db = getDb()): Promise<{ runId: string }> {
-  assertCan(actor, 'agreements.write');
+  assertCan(actor, 'billing.write');
   if (!isUuid(id)) throw notFound();
   const run = await q.findRun(db, id);
   if (!run || !visible(actor, run)) throw notFound();
@@ -81,7 +81,7 @@ export async function resumeRun(actor: Actor, id: string, db = getDb()): Promise
 
 /** One run with a page of its issues (errors first); `stale` = RUNNING without a recent heartbeat. */
 export async function getBillingRun(actor: Actor, id: string, opts: { page?: number; severity?: 'SKIP' | 'ERROR' } = {}, db = getDb()) {
-  assertCan(actor, 'agreements.read');
+  assertCan(actor, 'billing.read');
   if (!isUuid(id)) throw notFound();
   const run = await q.findRun(db, id);
   if (!run || !visible(actor, run)) throw notFound();
@@ -98,7 +98,7 @@ export async function getBillingRun(actor: Actor, id: string, opts: { page?: num
 
 /** Runs newest first; branch staff see the runs of their branches. */
 export async function listBillingRuns(actor: Actor, opts: { page?: number } = {}, db = getDb()) {
-  assertCan(actor, 'agreements.read');
+  assertCan(actor, 'billing.read');
   const scope = branchScope(actor);
   const page = Math.max(1, opts.page ?? 1);
   const result = await q.listRuns(db, scope.all ? {} : { branchIds: scope.branchIds }, { limit: RUNS_PAGE_SIZE, offset: (page - 1) * RUNS_PAGE_SIZE });

@@ -64,7 +64,7 @@ async function manualInvoicePlan(db: DbOrTx, scope: BranchScope, agreement: Agre
 
 /** The new-invoice page: the agreement (within the actor's branches) and what its manual invoice would be. */
 export async function previewManualInvoice(actor: Actor, agreementId: string, db = getDb(), now = new Date()) {
-  assertCan(actor, 'agreements.write');
+  assertCan(actor, 'billing.write');
   if (!isUuid(agreementId)) throw agreementNotFound();
   const scope = branchScope(actor);
   const agreement = await q.agreementForInvoice(db, scope, agreementId);
@@ -78,7 +78,7 @@ export async function previewManualInvoice(actor: Actor, agreementId: string, db
  * sale, the customer snapshot and billing address. Audited 'invoice' CREATE. Returns its id.
  */
 export async function createManualDraft(actor: Actor, input: { agreementId: string | null; agreementCode: string | null }, db = getDb(), now = new Date()): Promise<string> {
-  assertCan(actor, 'agreements.write');
+  assertCan(actor, 'billing.write');
   const scope = branchScope(actor);
   let agreementId = input.agreementId;
   if (!agreementId && input.agreementCode) {
@@ -123,7 +123,7 @@ function snapshotOf(a: Agreement): Record<string, string | null> {
 
 /** The draft editor: the draft (within scope), its lines, totals, and the concepts and accounts a line may use. */
 export async function getDraftEditor(actor: Actor, invoiceId: string, db = getDb()) {
-  assertCan(actor, 'agreements.write');
+  assertCan(actor, 'billing.write');
   if (!isUuid(invoiceId)) throw invoiceNotFound();
   const scope = branchScope(actor);
   const invoice = await q.findScopedInvoice(db, scope, invoiceId);
@@ -187,7 +187,7 @@ async function refreshDraftTotals(tx: Tx, invoiceId: string): Promise<LineAmount
 
 /** Adds a one-off line to a draft and recomputes its totals. Audited 'invoice' UPDATE. Returns the line number. */
 export async function addDraftLine(actor: Actor, input: DraftLineInput, db = getDb()): Promise<number> {
-  assertCan(actor, 'agreements.write');
+  assertCan(actor, 'billing.write');
   return db.transaction(async (tx) => {
     const inv = await lockDraft(tx, actor, input.invoiceId);
     const lineNo = await q.nextLineNo(tx, inv.id);
@@ -202,7 +202,7 @@ export async function addDraftLine(actor: Actor, input: DraftLineInput, db = get
 
 /** Removes a line from a draft and recomputes its totals. Audited 'invoice' UPDATE. */
 export async function removeDraftLine(actor: Actor, input: { invoiceId: string; lineNo: number }, db = getDb()): Promise<void> {
-  assertCan(actor, 'agreements.write');
+  assertCan(actor, 'billing.write');
   await db.transaction(async (tx) => {
     const inv = await lockDraft(tx, actor, input.invoiceId);
     const removed = await q.deleteItem(tx, inv.id, input.lineNo);
@@ -214,7 +214,7 @@ export async function removeDraftLine(actor: Actor, input: { invoiceId: string; 
 
 /** Deletes a draft and its lines. Audited 'invoice' DELETE. */
 export async function deleteDraft(actor: Actor, invoiceId: string, db = getDb()): Promise<void> {
-  assertCan(actor, 'agreements.write');
+  assertCan(actor, 'billing.write');
   await db.transaction(async (tx) => {
     const inv = await lockDraft(tx, actor, invoiceId);
     await q.deleteDraftRow(tx, inv.id);
@@ -239,7 +239,7 @@ async function issueAndPrint(tx: Tx, actor: Actor, invoiceId: string, grouping: 
  * STATUS_CHANGE. A draft without lines is refused.
  */
 export async function issueManualInvoice(actor: Actor, invoiceId: string, db = getDb(), now = new Date()) {
-  assertCan(actor, 'agreements.write');
+  assertCan(actor, 'billing.write');
   return db.transaction(async (tx) => {
     const inv = await lockDraft(tx, actor, invoiceId);
     const agreement = await q.agreementForInvoice(tx, branchScope(actor), inv.agreementId);
@@ -274,7 +274,7 @@ function noteBlock(inv: q.InvoiceRow, kind: NoteKind): string | null {
  * a debit line may use; and why no note can be issued, if so.
  */
 export async function getNoteContext(actor: Actor, invoiceId: string, kind: NoteKind, db = getDb()) {
-  assertCan(actor, 'agreements.write');
+  assertCan(actor, 'billing.write');
   if (!isUuid(invoiceId)) throw invoiceNotFound();
   const scope = branchScope(actor);
   const invoice = await q.findScopedInvoice(db, scope, invoiceId);
@@ -353,7 +353,7 @@ function noteRow(inv: q.InvoiceRow, kind: NoteKind, actor: Actor, reason: string
  * Audited: the note 'invoice' CREATE, the invoice 'invoice' STATUS_CHANGE. Returns the note.
  */
 export async function createCreditNote(actor: Actor, input: CreditNoteInput, db = getDb(), now = new Date()) {
-  assertCan(actor, 'agreements.write');
+  assertCan(actor, 'billing.write');
   return db.transaction(async (tx) => {
     const { inv, agreement } = await lockNoteTarget(tx, actor, input.invoiceId, 'CREDIT_NOTE');
     const items = await q.itemsOf(tx, inv.id);
@@ -432,7 +432,7 @@ export async function createCreditNote(actor: Actor, input: CreditNoteInput, db 
  * not changed. Audited 'invoice' CREATE. Returns the note.
  */
 export async function createDebitNote(actor: Actor, input: DebitNoteInput, db = getDb(), now = new Date()) {
-  assertCan(actor, 'agreements.write');
+  assertCan(actor, 'billing.write');
   return db.transaction(async (tx) => {
     const { inv, agreement } = await lockNoteTarget(tx, actor, input.invoiceId, 'DEBIT_NOTE');
     const lines: LineFields[] = [];

@@ -45,7 +45,7 @@ export type InvoiceTotal = { kind: 'exact'; count: number } | { kind: 'atLeast';
  * branch it is pg_class.reltuples once the table is larger than that, so no request counts millions of rows.
  */
 export async function listInvoices(actor: Actor, params: InvoiceListParams, db = getDb(), now = new Date()) {
-  assertCan(actor, 'agreements.read');
+  assertCan(actor, 'billing.read');
   const scope = branchScope(actor);
   const filter = toFilter(params, now);
   const after = parseInvoiceCursor(params.despues);
@@ -76,13 +76,13 @@ async function invoiceTotal(db: ReturnType<typeof getDb>, scope: ReturnType<type
 
 /** Every invoice of the filtered list, in list order, read in batches: for the CSV export. */
 export async function* exportInvoices(actor: Actor, params: InvoiceListFilter, db = getDb(), now = new Date()) {
-  assertCan(actor, 'agreements.read');
+  assertCan(actor, 'billing.read');
   yield* q.iterateInvoices(db, branchScope(actor), toFilter(params, now));
 }
 
 /** The detail page: the invoice (within the actor's branches), its items, printable items and linked documents. */
 export async function getInvoiceDetail(actor: Actor, id: string, db = getDb()) {
-  assertCan(actor, 'agreements.read');
+  assertCan(actor, 'billing.read');
   if (!isUuid(id)) throw notFound();
   const scope = branchScope(actor);
   const row = await q.findInvoice(db, scope, id);
@@ -93,7 +93,7 @@ export async function getInvoiceDetail(actor: Actor, id: string, db = getDb()) {
 
 /** Filter choices of the invoice list and the run form: the branches in the actor's scope. */
 export async function invoiceListOptions(actor: Actor, db = getDb()) {
-  assertCan(actor, 'agreements.read');
+  assertCan(actor, 'billing.read');
   const scope = branchScope(actor);
   const rows = await listBranches(db, scope.all ? undefined : scope.branchIds);
   return { branches: rows.map((b) => ({ id: b.id, name: b.name, active: b.active })) };
@@ -109,7 +109,7 @@ export async function resolveBillingRunScope(
   input: { scope: 'ALL' | 'BRANCH' | 'AGREEMENTS'; branchId?: string; agreementCodes: string[] },
   db = getDb(),
 ): Promise<{ branchId?: string; agreementIds?: string[] }> {
-  assertCan(actor, 'agreements.write');
+  assertCan(actor, 'billing.write');
   const scope = branchScope(actor);
   if (input.scope === 'BRANCH') {
     if (!input.branchId || !isUuid(input.branchId) || !inBranchScope(scope, input.branchId)) {

@@ -25,10 +25,10 @@ export const metadata: Metadata = { title: 'Facturación' };
 const pageSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined) });
 
 export default async function BillingRunsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const actor = await requirePageActor('agreements.read');
+  const actor = await requirePageActor('billing.read');
   const { page } = pageSchema.parse(firstValues(await searchParams));
   const [options, runs] = await Promise.all([invoiceListOptions(actor), listBillingRuns(actor, { page })]);
-  const canWrite = can(actor.role, 'agreements.write');
+  const canWrite = can(actor.role, 'billing.write');
   const branchNames = new Map(options.branches.map((b) => [b.id, b.name]));
   const today = toLocalDateString(new Date());
 

@@ -29,7 +29,7 @@ export const metadata: Metadata = { title: 'Facturas' };
 const CLASS_OPTIONS = { A: 'A', B: 'B', E: 'E' };
 
 export default async function InvoicesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const actor = await requirePageActor('agreements.read');
+  const actor = await requirePageActor('billing.read');
   const parsed = invoiceListSchema.parse(firstValues(await searchParams));
   const options = await invoiceListOptions(actor);
   // A branch outside the actor's scope is ignored, like any other bad parameter.
@@ -52,7 +52,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
                 </a>
               </Button>
             ) : null}
-            {can(actor.role, 'agreements.write') ? (
+            {can(actor.role, 'billing.write') ? (
               <Button asChild>
                 <Link href="/facturas/nueva">
                   <FilePlus /> Nueva factura manual

@@ -44,7 +44,7 @@ function Stat({ label, value, tone }: { label: string; value: string; tone?: 'de
 export default async function BillingRunPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
   const { id } = await params;
   const query = billingRunPageSchema.parse(firstValues(await searchParams));
-  const actor = await requirePageActor('agreements.read');
+  const actor = await requirePageActor('billing.read');
   const [detail, options] = await Promise.all([
     getBillingRun(actor, id, { page: query.pagina, severity: query.severidad }).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e))),
     invoiceListOptions(actor),
@@ -56,7 +56,7 @@ export default async function BillingRunPage({ params, searchParams }: { params:
   const percent = percentDone(run.processed, run.total, finished);
   const summary = readRunSummary(run.summary);
   const scopeText = runScopeText(run.scope, new Map(options.branches.map((b) => [b.id, b.name])));
-  const canWrite = can(actor.role, 'agreements.write');
+  const canWrite = can(actor.role, 'billing.write');
   const isPreview = run.mode === 'PREVIEW';
   const issuesHref = (patch: { severidad?: string; pagina?: number }) => listHref(`/facturacion/${run.id}`, { severidad: query.severidad, ...patch });
 

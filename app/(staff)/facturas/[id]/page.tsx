@@ -27,13 +27,13 @@ export const metadata: Metadata = { title: 'Factura' };
 
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requirePageActor('agreements.read');
+  const actor = await requirePageActor('billing.read');
   const row = await getInvoiceDetail(actor, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const inv = row.invoice;
   const included = taxIncluded(inv.invoiceClass);
   const docLabel = FISCAL_DOC_TYPE_LABELS[inv.docType];
   const title = `${docLabel} ${inv.fiscalNumber ?? '(borrador)'}`;
-  const canWrite = can(actor.role, 'agreements.write');
+  const canWrite = can(actor.role, 'billing.write');
   const takesNotes = canWrite && acceptsNotes(inv.status) && inv.docType !== 'CREDIT_NOTE';
   const linked = [...(row.related.parent ? [{ ...row.related.parent, relation: 'Documento corregido' }] : []), ...row.related.notes.map((n) => ({ ...n, relation: 'Nota sobre este documento' }))];
 

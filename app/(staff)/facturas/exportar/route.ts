@@ -35,7 +35,7 @@ const HEADERS = [
 export async function GET(request: Request) {
   let actor;
   try {
-    actor = await requireActor('agreements.read');
+    actor = await requireActor('billing.read');
   } catch (err) {
     if (err instanceof UnauthenticatedError) return new Response('Debe iniciar sesión.', { status: 401 });
     if (err instanceof ForbiddenError) return new Response('No tiene permiso para exportar facturas.', { status: 403 });

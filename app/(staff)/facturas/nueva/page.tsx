@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: 'Nueva factura manual' };
 const crumbs = [{ label: 'Inicio', href: '/' }, { label: 'Facturas', href: '/facturas' }, { label: 'Nueva factura manual' }];
 
 export default async function NewManualInvoicePage({ searchParams }: { searchParams: Promise<{ acuerdo?: string | string[] }> }) {
-  const actor = await requirePageActor('agreements.write');
+  const actor = await requirePageActor('billing.write');
   const raw = (await searchParams).acuerdo;
   const agreementId = Array.isArray(raw) ? raw[0] : raw;
 

@@ -23,7 +23,7 @@ const num = 'text-right whitespace-nowrap tabular-nums';
 
 export default async function EditDraftPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requirePageActor('agreements.write');
+  const actor = await requirePageActor('billing.write');
   const row = await getDraftEditor(actor, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const inv = row.invoice;
   if (inv.status !== 'DRAFT') redirect(`/facturas/${inv.id}`);

@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: 'Nota de crédito' };
 
 export default async function CreditNotePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requirePageActor('agreements.write');
+  const actor = await requirePageActor('billing.write');
   const ctx = await getNoteContext(actor, id, 'CREDIT_NOTE').catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const inv = ctx.invoice;
   const m = (v: string) => formatMoney(v, inv.currency);

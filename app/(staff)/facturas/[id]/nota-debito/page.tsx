@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'Nota de débito' };
 
 export default async function DebitNotePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requirePageActor('agreements.write');
+  const actor = await requirePageActor('billing.write');
   const ctx = await getNoteContext(actor, id, 'DEBIT_NOTE').catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const inv = ctx.invoice;
   const label = `${FISCAL_DOC_TYPE_LABELS[inv.docType]} ${inv.fiscalNumber ?? ''}`.trim();
