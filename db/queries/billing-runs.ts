@@ -194,8 +194,10 @@ export async function consumptionHistory(db: DbOrTx, accountIds: readonly string
   const rows = await db.execute<{ account_id: string; consumption: number; period: string }>(sql`
     select account_id, consumption, period from (
       select account_id, consumption, period, row_number() over (partition by account_id order by period desc) as rn
-      from meter_readings
+      from meter_readings r
       where account_id = any(${pgArray(accountIds)}::uuid[]) and period < ${period} and not estimated
+        -- A meter's first value only sets the register's base (0 m³): it is not a consumption.
+        and exists (select 1 from meter_readings p where p.account_id = r.account_id and p.period < r.period and p.value is not null)
     ) h where rn <= ${window}
     order by account_id, period`);
   const list = (Array.isArray(rows) ? rows : (rows as unknown as { rows: unknown[] }).rows) as { account_id: string; consumption: number | string }[];

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { eligibleAgreementBatch, insertRun } from '@/db/queries/billing-runs';
@@ -36,6 +36,7 @@ const comparable = (s: RunSummary) => ({ totals: s.totals, byConcept: s.byConcep
 let previewSummary: RunSummary;
 let runId: string;
 const measured = new Map<string, number>();
+let historyAccount: string;
 
 beforeAll(async () => {
   h = await createTestDatabase();
@@ -49,6 +50,21 @@ beforeAll(async () => {
     .orderBy(accounts.number)
     .limit(40);
   await h.db.delete(meterReadings).where(eq(meterReadings.period, PERIOD));
+  // One more metered account with a short history: base value (0 m³), then 30 and 10 m³. Its
+  // missing reading must be estimated from the two consumptions (20 m³), not from the base too.
+  [{ id: historyAccount }] = await h.db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .innerJoin(agreements, eq(agreements.id, accounts.agreementId))
+    .where(and(eq(agreements.status, 'ACTIVE'), eq(agreements.billingOpportunity, 'METERED'), eq(agreements.billingFrequency, 'MONTHLY'), sql`${agreements.validTo} is null`, eq(accounts.status, 'ACTIVE'), sql`${accounts.meterNumber} is not null`))
+    .orderBy(desc(accounts.number))
+    .limit(1);
+  await h.db.delete(meterReadings).where(eq(meterReadings.accountId, historyAccount));
+  await h.db.insert(meterReadings).values([
+    { accountId: historyAccount, period: '2026-10', readingDate: '2026-10-28', value: 500, consumption: 0, source: 'MANUAL' as const },
+    { accountId: historyAccount, period: '2026-11', readingDate: '2026-11-28', value: 530, consumption: 30, source: 'MANUAL' as const },
+    { accountId: historyAccount, period: '2026-12', readingDate: '2026-12-28', value: 540, consumption: 10, source: 'MANUAL' as const },
+  ]);
   await h.db.insert(meterReadings).values(
     metered.map((a, i) => {
       const consumption = (i * 7) % 60;
@@ -135,6 +151,7 @@ describe('billing run', () => {
     const estimates = period.filter((r) => r.source === 'ESTIMATE');
     expect(estimates.length).toBeGreaterThan(0);
     for (const r of estimates) expect(r).toMatchObject({ estimated: true, value: null });
+    expect(estimates.find((r) => r.accountId === historyAccount)).toMatchObject({ consumption: 20 });
     // Every account of an item is in billed_accounts once.
     const [{ missing }] = await rows<{ missing: number }>(sql`
       select count(*)::int missing from (select distinct it.account_id from invoice_items it join invoices i on i.id = it.invoice_id where i.billing_run_id = ${runId}) a
