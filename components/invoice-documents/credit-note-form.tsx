@@ -1,17 +1,14 @@
 'use client';
 
 import { useActionState, useRef, useState } from 'react';
-import Link from 'next/link';
-import { FileMinus2, LoaderCircle } from 'lucide-react';
+import { FileMinus2 } from 'lucide-react';
 import { FormErrorAlert } from '@/components/forms/alerts';
 import { formStateView } from '@/components/forms/form-state';
-import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { Textarea } from '@/components/ui/textarea';
 import { formatMoney } from '@/lib/domain/format';
+import { NoteReasonAndSubmit } from './note-reason-and-submit';
 import type { FormActionFn } from './types';
 
 export type CreditLine = { lineNo: number; conceptCode: string; description: string; accountNumber: string | null; total: string; remaining: string };
@@ -113,31 +110,21 @@ export function CreditNoteForm({
         </div>
       ) : null}
 
-      <FormField label="Motivo" htmlFor="reason" required error={errors.reason} description="Se guarda en la nota y en la auditoría.">
-        <Textarea name="reason" defaultValue={value('reason', '')} maxLength={500} rows={3} {...fieldAria('reason', errors.reason, true)} />
-      </FormField>
-
-      <div className="flex gap-2">
-        <ConfirmDialog
-          trigger={
-            <Button type="button" disabled={pending}>
-              {pending ? <LoaderCircle className="animate-spin" aria-hidden /> : <FileMinus2 aria-hidden />}
-              Emitir nota de crédito
-            </Button>
-          }
-          title="Emitir la nota de crédito"
-          description={
-            mode === 'FULL'
-              ? `Se emitirá una nota de crédito por ${money(creditable)} con su propio número fiscal.${fullVoids ? ' La factura quedará anulada.' : ''} No se puede deshacer.`
-              : 'Se emitirá una nota de crédito por los importes indicados, con su propio número fiscal; el saldo de la factura bajará en ese total. No se puede deshacer.'
-          }
-          confirmLabel="Emitir"
-          onConfirm={() => form.current?.requestSubmit()}
-        />
-        <Button variant="outline" asChild>
-          <Link href={cancelHref}>Cancelar</Link>
-        </Button>
-      </div>
+      <NoteReasonAndSubmit
+        form={form}
+        pending={pending}
+        errors={errors}
+        value={value}
+        icon={FileMinus2}
+        submitLabel="Emitir nota de crédito"
+        title="Emitir la nota de crédito"
+        description={
+          mode === 'FULL'
+            ? `Se emitirá una nota de crédito por ${money(creditable)} con su propio número fiscal.${fullVoids ? ' La factura quedará anulada.' : ''} No se puede deshacer.`
+            : 'Se emitirá una nota de crédito por los importes indicados, con su propio número fiscal; el saldo de la factura bajará en ese total. No se puede deshacer.'
+        }
+        cancelHref={cancelHref}
+      />
     </form>
   );
 }

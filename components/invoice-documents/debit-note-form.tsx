@@ -1,15 +1,11 @@
 'use client';
 
 import { useActionState, useRef } from 'react';
-import Link from 'next/link';
-import { FilePlus2, LoaderCircle } from 'lucide-react';
+import { FilePlus2 } from 'lucide-react';
 import { FormErrorAlert } from '@/components/forms/alerts';
 import { formStateView } from '@/components/forms/form-state';
-import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { FormField, fieldAria } from '@/components/ui/form-field';
-import { Textarea } from '@/components/ui/textarea';
 import { LineFields } from './line-fields';
+import { NoteReasonAndSubmit } from './note-reason-and-submit';
 import type { FormActionFn, LineAccount, LineConcept } from './types';
 
 /** A debit note: a reason and up to `rows` extra-charge lines (a row without a concept is skipped). */
@@ -44,26 +40,17 @@ export function DebitNoteForm({
           <LineFields concepts={concepts} accounts={accounts} currency={currency} prefix={`l${i}.`} errors={errors} value={value} required={i === 0} />
         </fieldset>
       ))}
-      <FormField label="Motivo" htmlFor="reason" required error={errors.reason} description="Se guarda en la nota y en la auditoría.">
-        <Textarea name="reason" defaultValue={value('reason', '')} maxLength={500} rows={3} {...fieldAria('reason', errors.reason, true)} />
-      </FormField>
-      <div className="flex gap-2">
-        <ConfirmDialog
-          trigger={
-            <Button type="button" disabled={pending}>
-              {pending ? <LoaderCircle className="animate-spin" aria-hidden /> : <FilePlus2 aria-hidden />}
-              Emitir nota de débito
-            </Button>
-          }
-          title="Emitir la nota de débito"
-          description="Se emitirá una nota de débito con su propio número fiscal, saldo y vencimiento. No se puede deshacer."
-          confirmLabel="Emitir"
-          onConfirm={() => form.current?.requestSubmit()}
-        />
-        <Button variant="outline" asChild>
-          <Link href={cancelHref}>Cancelar</Link>
-        </Button>
-      </div>
+      <NoteReasonAndSubmit
+        form={form}
+        pending={pending}
+        errors={errors}
+        value={value}
+        icon={FilePlus2}
+        submitLabel="Emitir nota de débito"
+        title="Emitir la nota de débito"
+        description="Se emitirá una nota de débito con su propio número fiscal, saldo y vencimiento. No se puede deshacer."
+        cancelHref={cancelHref}
+      />
     </form>
   );
 }
