@@ -19,6 +19,8 @@ export type DatabaseHandle = {
   kind: 'pglite' | 'postgres';
   /** Where the data lives: the PGlite folder, or the PostgreSQL URL without its password. */
   location: string;
+  /** PostgreSQL only: the connection URL (for pg-boss's own pool). */
+  url?: string;
   close: () => Promise<void>;
 };
 
@@ -35,7 +37,7 @@ export function openDatabase(opts: { url?: string; dataDir?: string; max?: numbe
   if (url) {
     const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
-    return { db, kind: 'postgres', location: redactUrl(url), close: () => client.end({ timeout: 5 }) };
+    return { db, kind: 'postgres', location: redactUrl(url), url, close: () => client.end({ timeout: 5 }) };
   }
   const dataDir = opts.dataDir ?? defaultDataDir();
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
@@ -60,6 +62,12 @@ const globalForDb = globalThis as unknown as { __cauceDb?: DatabaseHandle };
 export function getDb(): Db {
   if (!globalForDb.__cauceDb) globalForDb.__cauceDb = openDatabase();
   return globalForDb.__cauceDb.db;
+}
+
+/** The process's database handle (opened on first use), for what needs more than drizzle (the job queue). */
+export function getDatabaseHandle(): DatabaseHandle {
+  getDb();
+  return globalForDb.__cauceDb!;
 }
 
 /** Tests and scripts point the app's data layer at a database they opened themselves. */

@@ -4,7 +4,7 @@
  * needs (accounts, customers, groups, readings, reading history, already billed units). The engine
  * is lib/billing/engine.ts; authorization lives in lib/dal/billing-runs.ts.
  */
-import { and, asc, count, desc, eq, gt, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, lt, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { pgArray } from '@/lib/billing/bulk';
 import { periodBounds } from '@/lib/domain/billing/period';
 import type { DbOrTx } from '../client';
@@ -15,6 +15,7 @@ import {
   billedAccounts,
   billingRunIssues,
   billingRuns,
+  billingRunSlices,
   branches,
   conceptGroups,
   concepts,
@@ -30,6 +31,10 @@ import {
 export type BillingRunRow = typeof billingRuns.$inferSelect;
 export type BillingRunScope = { branchId?: string; agreementIds?: string[] };
 export type BillingRunIssueRow = typeof billingRunIssues.$inferSelect;
+export type BillingRunSliceRow = typeof billingRunSlices.$inferSelect;
+/** Where a slice's agreements lie: one branch (null = any) and ids in [idFrom, idTo) (null = unbounded). */
+export type SliceBounds = { branchId: string | null; idFrom: string | null; idTo: string | null };
+export const ANY_SLICE: SliceBounds = { branchId: null, idFrom: null, idTo: null };
 
 /** `col = any('{…}'::uuid[])`: one parameter whatever the number of ids. */
 export function anyUuid(col: AnyColumn, ids: readonly string[]): SQL {
@@ -63,9 +68,13 @@ export async function countEligibleAgreements(db: DbOrTx, period: string, scope:
 
 export type EligibleAgreement = Awaited<ReturnType<typeof eligibleAgreementBatch>>[number];
 
-/** The next `limit` eligible agreements after `afterId` (null = from the start), by id. */
-export function eligibleAgreementBatch(db: DbOrTx, period: string, scope: BillingRunScope, afterId: string | null, limit: number) {
-  const where = afterId ? and(eligible(period, scope), gt(agreements.id, afterId)) : eligible(period, scope);
+/** The next `limit` eligible agreements of a slice after `afterId` (null = from the start), by id. */
+export function eligibleAgreementBatch(db: DbOrTx, period: string, scope: BillingRunScope, bounds: SliceBounds, afterId: string | null, limit: number) {
+  const conds = [eligible(period, scope)];
+  if (bounds.branchId) conds.push(eq(agreements.branchId, bounds.branchId));
+  if (bounds.idFrom) conds.push(gte(agreements.id, bounds.idFrom));
+  if (bounds.idTo) conds.push(lt(agreements.id, bounds.idTo));
+  if (afterId) conds.push(gt(agreements.id, afterId));
   return db
     .select({
       id: agreements.id,
@@ -83,7 +92,7 @@ export function eligibleAgreementBatch(db: DbOrTx, period: string, scope: Billin
       anchorMonth: agreements.anchorMonth,
     })
     .from(agreements)
-    .where(where)
+    .where(and(...conds))
     .orderBy(asc(agreements.id))
     .limit(limit);
 }
@@ -238,20 +247,85 @@ export async function updateRun(db: DbOrTx, id: string, patch: Partial<typeof bi
   return row;
 }
 
-/** Adds a batch's counts to the run and stores its summary, with a heartbeat. */
-export async function addRunProgress(db: DbOrTx, id: string, d: { processed: number; invoices: number; skipped: number; errors: number }, summary: Record<string, unknown>) {
-  await db
+type Counts = { processed: number; invoices: number; skipped: number; errors: number };
+
+/**
+ * Adds a batch's counts to the run, with a heartbeat; returns the run's new counters. The last
+ * statement of a batch's transaction, so concurrent slices hold the run row only while committing.
+ */
+export async function addRunProgress(db: DbOrTx, id: string, d: Counts) {
+  const [row] = await db
     .update(billingRuns)
     .set({
       processed: sql`${billingRuns.processed} + ${d.processed}`,
       invoiceCount: sql`${billingRuns.invoiceCount} + ${d.invoices}`,
       skippedCount: sql`${billingRuns.skippedCount} + ${d.skipped}`,
       errorCount: sql`${billingRuns.errorCount} + ${d.errors}`,
-      summary,
       heartbeatAt: sql`now()`,
       updatedAt: sql`now()`,
     })
-    .where(eq(billingRuns.id, id));
+    .where(eq(billingRuns.id, id))
+    .returning({ total: billingRuns.total, processed: billingRuns.processed, invoices: billingRuns.invoiceCount, skipped: billingRuns.skippedCount, errors: billingRuns.errorCount });
+  return row;
+}
+
+// ─── Slices ────────────────────────────────────────────────────────────────────────────────
+
+export async function insertSlices(tx: DbOrTx, runId: string, slices: readonly (SliceBounds & { sliceNo: number; cursor?: string | null; summary?: Record<string, unknown> })[]) {
+  if (slices.length === 0) return;
+  await tx
+    .insert(billingRunSlices)
+    .values(slices.map((s) => ({ runId, sliceNo: s.sliceNo, branchId: s.branchId, idFrom: s.idFrom, idTo: s.idTo, cursor: s.cursor ?? null, summary: s.summary ?? {} })))
+    .onConflictDoNothing();
+}
+
+export function listSlices(db: DbOrTx, runId: string) {
+  return db.select().from(billingRunSlices).where(eq(billingRunSlices.runId, runId)).orderBy(asc(billingRunSlices.sliceNo));
+}
+
+/** The run row, locked until the end of the transaction (preparing slices, finishing the run). */
+export async function lockRun(tx: DbOrTx, id: string) {
+  const [row] = await tx.select().from(billingRuns).where(eq(billingRuns.id, id)).for('update');
+  return row;
+}
+
+/**
+ * Takes a slice for execution: QUEUED or FAILED, or RUNNING without a heartbeat since
+ * `staleBefore` (its worker died). Undefined when it is DONE or another worker has it.
+ */
+export async function claimSlice(db: DbOrTx, runId: string, sliceNo: number, staleBefore: Date) {
+  const [row] = await db
+    .update(billingRunSlices)
+    .set({ status: 'RUNNING', message: null, heartbeatAt: sql`now()`, startedAt: sql`coalesce(${billingRunSlices.startedAt}, now())` })
+    .where(
+      and(
+        eq(billingRunSlices.runId, runId),
+        eq(billingRunSlices.sliceNo, sliceNo),
+        sql`(${billingRunSlices.status} in ('QUEUED', 'FAILED') or (${billingRunSlices.status} = 'RUNNING' and coalesce(${billingRunSlices.heartbeatAt}, ${billingRunSlices.startedAt}) < ${staleBefore.toISOString()}))`,
+      ),
+    )
+    .returning();
+  return row;
+}
+
+/** Adds a batch to its slice: counters, summary, cursor (where a resumed slice goes on), heartbeat. */
+export async function addSliceProgress(db: DbOrTx, runId: string, sliceNo: number, d: Counts, summary: Record<string, unknown>, cursor: string) {
+  await db
+    .update(billingRunSlices)
+    .set({
+      processed: sql`${billingRunSlices.processed} + ${d.processed}`,
+      invoiceCount: sql`${billingRunSlices.invoiceCount} + ${d.invoices}`,
+      skippedCount: sql`${billingRunSlices.skippedCount} + ${d.skipped}`,
+      errorCount: sql`${billingRunSlices.errorCount} + ${d.errors}`,
+      summary,
+      cursor,
+      heartbeatAt: sql`now()`,
+    })
+    .where(and(eq(billingRunSlices.runId, runId), eq(billingRunSlices.sliceNo, sliceNo)));
+}
+
+export async function updateSlice(db: DbOrTx, runId: string, sliceNo: number, patch: Partial<typeof billingRunSlices.$inferInsert>) {
+  await db.update(billingRunSlices).set(patch).where(and(eq(billingRunSlices.runId, runId), eq(billingRunSlices.sliceNo, sliceNo)));
 }
 
 export async function insertIssues(db: DbOrTx, runId: string, issues: readonly { agreementId: string | null; severity: 'SKIP' | 'ERROR'; reason: string }[]) {

@@ -157,6 +157,32 @@ export const billingRuns = pgTable('billing_runs', {
   check('billing_runs_period', sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
 ]);
 
+/**
+ * A run is cut into slices — one branch (its point of sale) and one range of agreement ids —
+ * executed as separate jobs, possibly by several workers at once. Each slice keeps its own
+ * cursor (the last agreement id of its last committed batch), counters and summary; the run's
+ * counters are their sum and its summary their merge when the last slice ends.
+ */
+export const billingRunSlices = pgTable('billing_run_slices', {
+  runId: uuid('run_id').notNull().references(() => billingRuns.id, { onDelete: 'cascade' }),
+  sliceNo: smallint('slice_no').notNull(),
+  branchId: uuid('branch_id').references(() => branches.id),
+  // Agreement ids in [idFrom, idTo); null = unbounded.
+  idFrom: uuid('id_from'),
+  idTo: uuid('id_to'),
+  status: billingRunStatusEnum('status').notNull().default('QUEUED'),
+  cursor: uuid('cursor'),
+  processed: integer('processed').notNull().default(0),
+  invoiceCount: integer('invoice_count').notNull().default(0),
+  skippedCount: integer('skipped_count').notNull().default(0),
+  errorCount: integer('error_count').notNull().default(0),
+  summary: jsonb('summary').$type<Record<string, unknown>>().notNull().default({}),
+  message: text('message'),
+  startedAt: timestamp('started_at', { withTimezone: true }),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+}, (t) => [primaryKey({ columns: [t.runId, t.sliceNo] })]);
+
 /** What a run did not bill and why: skipped (already billed, no accounts…) or failed (an error). */
 export const billingRunIssues = pgTable('billing_run_issues', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
@@ -228,8 +254,11 @@ export const invoices = pgTable('invoices', {
 export const invoiceItems = pgTable('invoice_items', {
   invoiceId: uuid('invoice_id').notNull().references(() => invoices.id, { onDelete: 'cascade' }),
   lineNo: smallint('line_no').notNull(),
-  accountId: uuid('account_id').references(() => accounts.id),
-  conceptId: uuid('concept_id').notNull().references(() => concepts.id),
+  // No per-row foreign keys on the two columns below (billing runs write millions of lines): the
+  // values come from rows read in the writing transaction, and a trigger (migration 0006) refuses
+  // deleting an account or concept that invoice lines or billed_accounts still name.
+  accountId: uuid('account_id'),
+  conceptId: uuid('concept_id').notNull(),
   conceptCode: varchar('concept_code', { length: 20 }).notNull(),
   conceptGroupName: varchar('concept_group_name', { length: 120 }).notNull(),
   description: varchar('description', { length: 300 }).notNull(),
@@ -260,7 +289,8 @@ export const invoicePrintableItems = pgTable('invoice_printable_items', {
 
 /** Every account billed in a period, once: a second automatic bill of an account is refused by the key. */
 export const billedAccounts = pgTable('billed_accounts', {
-  accountId: uuid('account_id').notNull().references(() => accounts.id),
+  // No per-row foreign key to accounts (see invoice_items): guarded by the same delete trigger.
+  accountId: uuid('account_id').notNull(),
   period: char('period', { length: 7 }).notNull(),
   invoiceId: uuid('invoice_id').notNull().references(() => invoices.id),
 }, (t) => [primaryKey({ columns: [t.accountId, t.period] })]);

@@ -70,7 +70,8 @@ export const agreements = pgTable('agreements', {
   ...timestamps,
 }, (t) => [
   index('agreements_customer_idx').on(t.customerId),
-  index('agreements_branch_idx').on(t.branchId),
+  // (branch, id): a billing slice reads its branch's agreements keyset by id.
+  index('agreements_branch_idx').on(t.branchId, t.id),
   index('agreements_name_idx').on(sql`lower(${t.name})`),
   check('agreements_grace_days', sql`${t.graceDays} between 0 and 365`),
   check('agreements_due_days', sql`${t.dueDays} between 0 and 365`),

@@ -53,7 +53,9 @@ import { invoiceClass, LOCAL_CURRENCY, type CustomerTaxCondition, type InvoiceCl
 import { dueDate, periodBounds } from '@/lib/domain/billing/period';
 import { printableItems } from '@/lib/domain/billing/printable';
 import { estimate, ESTIMATE_WINDOW } from '@/lib/domain/billing/readings';
+import { MAX_PARTS_PER_BRANCH, planSlices } from '@/lib/domain/billing/slices';
 import { tariffInForce } from '@/lib/domain/billing/tariff';
+import { STALE_AFTER_MS } from './runs';
 import { bulkInsertTx, type BulkColumn } from './bulk';
 import { SummaryBuilder, type RunSummary } from './summary';
 
@@ -71,20 +73,10 @@ export type RunProgress = {
   ratePerSec: number;
 };
 
-/** Where a run's agreements come from: the next `limit` after `afterId` (null = first), by id. */
-export type BatchSource = (afterId: string | null, limit: number) => Promise<q.EligibleAgreement[]>;
-
 export type ExecuteOptions = {
   batchSize?: number;
   onProgress?: (p: RunProgress) => void;
-  /** Default: the run's own period and scope (agreementSource). */
-  source?: BatchSource;
 };
-
-// The eligible agreements of a period and scope, streamed by id.
-export function agreementSource(db: DbOrTx, period: string, scope: q.BillingRunScope): BatchSource {
-  return (afterId, limit) => q.eligibleAgreementBatch(db, period, scope, afterId, limit);
-}
 
 type Issue = { agreementId: string | null; severity: 'SKIP' | 'ERROR'; reason: string };
 type Branch = { id: string; code: string; name: string };
@@ -388,28 +380,30 @@ function isRetryable(err: unknown): boolean {
 const MAX_RETRIES = 2;
 
 type BatchOutcome = { processed: number; invoices: number; skipped: number; errors: number; summary: SummaryBuilder };
+type SliceRef = { runId: string; sliceNo: number };
 
 /**
- * Writes one batch (RUN: invoices…; both modes: issues, counters, summary) in one transaction,
- * from `first` (a plan made ahead, while the previous batch was being written) or a fresh plan.
- * A batch that lost a race to a concurrent run is planned again from the database and retried.
+ * Writes one batch (RUN: invoices…; both modes: issues, the slice's counters, summary and cursor,
+ * the run's counters) in one transaction, from `first` (a plan made ahead, while the previous batch
+ * was being written) or a fresh plan. A batch that lost a race to a concurrent run is planned again
+ * from the database and retried. Returns the outcome and the run's counters after it.
  */
-async function runBatch(db: Db, ctx: RunContext, batch: readonly q.EligibleAgreement[], summary: SummaryBuilder, first?: BatchPlan): Promise<BatchOutcome> {
+async function runBatch(db: Db, ctx: RunContext, slice: SliceRef, batch: readonly q.EligibleAgreement[], summary: SummaryBuilder, first?: BatchPlan) {
   for (let attempt = 0; ; attempt++) {
     const plan = attempt === 0 && first ? first : await planBatch(db, ctx, batch);
     const next = summary.clone();
     for (const u of plan.units) {
       next.add({ currency: u.agreement.currency, branch: ctx.branches.get(u.agreement.branchId) ?? { id: u.agreement.branchId, code: '?', name: '?' }, totals: u.unit.totals, items: u.unit.items });
     }
-    next.cursor = batch[batch.length - 1].id;
-    const outcome = { processed: batch.length, invoices: plan.units.length, skipped: plan.skipped, errors: plan.errors, summary: next };
+    const outcome: BatchOutcome = { processed: batch.length, invoices: plan.units.length, skipped: plan.skipped, errors: plan.errors, summary: next };
     try {
-      await db.transaction(async (tx) => {
+      const counters = await db.transaction(async (tx) => {
         if (ctx.run.mode === 'RUN' && plan.units.length) await writeBatch(tx, ctx, plan);
         await q.insertIssues(tx, ctx.run.id, plan.issues);
-        await q.addRunProgress(tx, ctx.run.id, outcome, next.toJSON() as unknown as Record<string, unknown>);
+        await q.addSliceProgress(tx, slice.runId, slice.sliceNo, outcome, next.toJSON() as unknown as Record<string, unknown>, batch[batch.length - 1].id);
+        return q.addRunProgress(tx, ctx.run.id, outcome);
       });
-      return outcome;
+      return { outcome, counters };
     } catch (err) {
       if (attempt < MAX_RETRIES && isRetryable(err)) continue;
       throw err;
@@ -417,63 +411,142 @@ async function runBatch(db: Db, ctx: RunContext, batch: readonly q.EligibleAgree
   }
 }
 
+/** Slices per branch when a run is cut (CAUCE_BILLING_SLICES_PER_BRANCH, default 2). */
+export function slicesPerBranch(): number {
+  const v = Number(process.env.CAUCE_BILLING_SLICES_PER_BRANCH ?? 2);
+  return Number.isInteger(v) && v >= 1 && v <= MAX_PARTS_PER_BRANCH ? v : 2;
+}
+
 /**
- * Executes (or resumes) a run to the end: RUNNING → DONE, or FAILED with the error's message
- * (then rethrown). A resumed run continues after the cursor stored with its last batch.
+ * Cuts a run into its slices (once: a run that has them keeps them) and counts its agreements;
+ * a FAILED run goes back to QUEUED. Returns the run and the numbers of its slices that are not DONE, in order.
  */
-export async function executeRun(db: Db, runId: string, opts: ExecuteOptions = {}): Promise<q.BillingRunRow> {
+export async function prepareRun(db: Db, runId: string, parts = slicesPerBranch()): Promise<{ run: q.BillingRunRow; pending: number[] }> {
+  return db.transaction(async (tx) => {
+    let run = await q.lockRun(tx, runId);
+    if (!run) throw new Error(`No existe la corrida de facturación ${runId}.`);
+    if (run.status === 'DONE' || run.status === 'CANCELLED') throw new Error(`La corrida N.º ${run.number} ya terminó.`);
+    let slices = await q.listSlices(tx, runId);
+    if (slices.length === 0) {
+      const legacy = run.summary as Partial<RunSummary>;
+      if (legacy.cursor) {
+        // A run stored before slices existed, stopped mid-way: one slice that goes on after its cursor.
+        await q.insertSlices(tx, runId, [{ sliceNo: 1, branchId: null, idFrom: null, idTo: null, cursor: legacy.cursor, summary: run.summary }]);
+      } else {
+        const branchIds = run.scope.branchId || run.scope.agreementIds ? [] : (await q.allBranches(tx)).map((b) => b.id);
+        await q.insertSlices(tx, runId, planSlices(run.scope, branchIds, parts));
+      }
+      const total = await q.countEligibleAgreements(tx, run.period, run.scope);
+      run = await q.updateRun(tx, runId, { total });
+      slices = await q.listSlices(tx, runId);
+    }
+    // A FAILED run that is resumed is queued again until a worker takes one of its slices.
+    if (run.status === 'FAILED') run = await q.updateRun(tx, runId, { status: 'QUEUED', message: null, finishedAt: null });
+    return { run, pending: slices.filter((s) => s.status !== 'DONE').map((s) => s.sliceNo) };
+  });
+}
+
+/** Ends a run whose slices are all DONE: merged summary, DONE, message. Returns the run row. */
+async function finishRunIfComplete(db: Db, runId: string): Promise<q.BillingRunRow> {
+  return db.transaction(async (tx) => {
+    const run = await q.lockRun(tx, runId);
+    const slices = await q.listSlices(tx, runId);
+    if (run.status === 'DONE' || slices.length === 0 || slices.some((s) => s.status !== 'DONE')) return run;
+    const summary = new SummaryBuilder();
+    for (const s of slices) summary.merge(s.summary as Partial<RunSummary>);
+    const counts = { processed: run.processed, invoices: run.invoiceCount, skipped: run.skippedCount, errors: run.errorCount };
+    return q.updateRun(tx, runId, { status: 'DONE', finishedAt: new Date(), heartbeatAt: new Date(), message: describe(run.mode, counts), summary: { ...summary.toJSON(), cursor: null } as unknown as Record<string, unknown> });
+  });
+}
+
+/** The run's summary so far: the merge of its slices' (what a page shows while it runs). */
+export async function liveSummary(db: DbOrTx, runId: string): Promise<RunSummary> {
+  const summary = new SummaryBuilder();
+  for (const s of await q.listSlices(db, runId)) summary.merge(s.summary as Partial<RunSummary>);
+  return summary.toJSON();
+}
+
+/**
+ * Executes (or resumes) one slice of a prepared run: claims it (nothing happens when it is DONE or
+ * another worker is on it), bills its agreements batch by batch after its cursor, marks it DONE
+ * and, when it was the last, the run. On an error the slice and the run are FAILED with the
+ * message and the error is rethrown (a queue retries the slice; it goes on after its cursor).
+ * Returns the run row as it stands after the slice.
+ */
+export async function executeSlice(db: Db, runId: string, sliceNo: number, opts: ExecuteOptions = {}): Promise<q.BillingRunRow> {
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize no válido: ${batchSize}`);
-  const found = await q.findRun(db, runId);
-  if (!found) throw new Error(`No existe la corrida de facturación ${runId}.`);
-  if (found.status === 'DONE' || found.status === 'CANCELLED') throw new Error(`La corrida N.º ${found.number} ya terminó.`);
+  const slice = await q.claimSlice(db, runId, sliceNo, new Date(Date.now() - STALE_AFTER_MS));
+  if (!slice) return (await q.findRun(db, runId))!;
   try {
-    const total = await q.countEligibleAgreements(db, found.period, found.scope);
-    const run = await q.updateRun(db, runId, { status: 'RUNNING', startedAt: found.startedAt ?? new Date(), heartbeatAt: new Date(), total, message: null });
+    const found = await q.findRun(db, runId);
+    if (!found) throw new Error(`No existe la corrida de facturación ${runId}.`);
+    const run = found.status === 'RUNNING' ? found : await q.updateRun(db, runId, { status: 'RUNNING', startedAt: found.startedAt ?? new Date(), heartbeatAt: new Date(), message: null });
     const ctx = await loadContext(db, run);
-    const source = opts.source ?? agreementSource(db, run.period, run.scope);
-    let summary = new SummaryBuilder(run.summary as Partial<RunSummary>);
-    const counts = { processed: run.processed, invoices: run.invoiceCount, skipped: run.skippedCount, errors: run.errorCount };
+    const ref = { runId, sliceNo };
+    const bounds = { branchId: slice.branchId, idFrom: slice.idFrom, idTo: slice.idTo };
+    const source = (afterId: string | null, limit: number) => q.eligibleAgreementBatch(db, run.period, run.scope, bounds, afterId, limit);
+    let summary = new SummaryBuilder(slice.summary as Partial<RunSummary>);
     const started = Date.now();
     let doneHere = 0;
     // Pipelined: while batch k is written (its transaction, on one connection), batch k+1 is read
     // and computed (reads on another); writes stay in order, one at a time, so the cursor and the
     // counters advance batch by batch exactly as without the overlap.
-    let batch = await source(summary.cursor, batchSize);
+    let batch = await source(slice.cursor, batchSize);
     let plan = batch.length ? await planBatch(db, ctx, batch) : null;
     while (plan) {
       const last = batch.length < batchSize;
-      const writing = runBatch(db, ctx, batch, summary, plan);
+      const writing = runBatch(db, ctx, ref, batch, summary, plan);
       // Ahead: the next batch's agreements and plan (reads only), unless this was the last batch.
       const ahead = last
         ? Promise.resolve(null)
         : source(batch[batch.length - 1].id, batchSize).then(async (b) => (b.length ? { batch: b, plan: await planBatch(db, ctx, b) } : null));
       // A failed read ahead is retried after the write, once the write's outcome is known.
-      const [out, next] = await Promise.all([writing, ahead.catch(() => undefined)]);
-      summary = out.summary;
-      counts.processed += out.processed;
-      counts.invoices += out.invoices;
-      counts.skipped += out.skipped;
-      counts.errors += out.errors;
-      doneHere += out.processed;
+      const [{ outcome, counters }, next] = await Promise.all([writing, ahead.catch(() => undefined)]);
+      summary = outcome.summary;
+      doneHere += outcome.processed;
       const elapsedMs = Date.now() - started;
-      opts.onProgress?.({ runId, total: run.total, ...counts, elapsedMs, ratePerSec: elapsedMs > 0 ? (doneHere * 1000) / elapsedMs : 0 });
+      opts.onProgress?.({ runId, ...counters, elapsedMs, ratePerSec: elapsedMs > 0 ? (doneHere * 1000) / elapsedMs : 0 });
       if (last) break;
       let following = next;
       if (following === undefined) {
-        const b = await source(summary.cursor, batchSize);
+        const b = await source(batch[batch.length - 1].id, batchSize);
         following = b.length ? { batch: b, plan: await planBatch(db, ctx, b) } : null;
       }
       if (!following) break;
       batch = following.batch;
       plan = following.plan;
     }
-    const message = describe(run.mode, counts);
-    return await q.updateRun(db, runId, { status: 'DONE', finishedAt: new Date(), heartbeatAt: new Date(), message });
+    await q.updateSlice(db, runId, sliceNo, { status: 'DONE', finishedAt: new Date(), heartbeatAt: new Date() });
+    return await finishRunIfComplete(db, runId);
   } catch (err) {
-    await q.updateRun(db, runId, { status: 'FAILED', finishedAt: new Date(), message: `La corrida se detuvo por un error: ${errorText(err)}` }).catch(() => undefined);
+    const message = `La corrida se detuvo por un error: ${errorText(err)}`;
+    await q.updateSlice(db, runId, sliceNo, { status: 'FAILED', message, heartbeatAt: new Date() }).catch(() => undefined);
+    await q.updateRun(db, runId, { status: 'FAILED', finishedAt: new Date(), message }).catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * Executes (or resumes) a whole run in this process, slice after slice: RUNNING → DONE, or FAILED
+ * with the error's message (then rethrown). A queue of workers runs the same slices with
+ * executeSlice instead (lib/billing/queue.ts).
+ */
+export async function executeRun(db: Db, runId: string, opts: ExecuteOptions = {}): Promise<q.BillingRunRow> {
+  let prepared: Awaited<ReturnType<typeof prepareRun>>;
+  try {
+    prepared = await prepareRun(db, runId);
+  } catch (err) {
+    const run = await q.findRun(db, runId);
+    if (run && run.status !== 'DONE' && run.status !== 'CANCELLED') {
+      await q.updateRun(db, runId, { status: 'FAILED', finishedAt: new Date(), message: `La corrida se detuvo por un error: ${errorText(err)}` }).catch(() => undefined);
+    }
+    throw err;
+  }
+  let run = prepared.run;
+  for (const sliceNo of prepared.pending) run = await executeSlice(db, runId, sliceNo, opts);
+  // A run with no pending slice left (all DONE before a resume) is finished here.
+  return run.status === 'DONE' ? run : finishRunIfComplete(db, runId);
 }
 
 function describe(mode: 'PREVIEW' | 'RUN', c: { processed: number; invoices: number; skipped: number; errors: number }) {

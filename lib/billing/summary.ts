@@ -2,7 +2,8 @@
  * The totals of a billing run (stored in billing_runs.summary, decimal strings): per currency, by
  * concept and by branch. Amounts of different currencies are never added together. A PREVIEW
  * and the RUN that follows it produce the same summary (the engine feeds both the same units).
- * `cursor` is the last agreement id processed: a resumed run starts after it.
+ * Each slice of a run keeps its own summary; the run's is their merge (`merge`). `cursor` is kept
+ * for runs stored before slices existed (the last agreement id processed).
  */
 import { Decimal } from '@/lib/domain/money';
 
@@ -52,6 +53,23 @@ export class SummaryBuilder {
     return copy;
   }
 
+  /** Adds another summary (a slice's) into this one. */
+  merge(other: Partial<RunSummary> | null | undefined): this {
+    const o = new SummaryBuilder(other);
+    for (const [k, a] of o.totals) addAcc(getOr(this.totals, k, zero), a);
+    for (const [k, c] of o.concepts) {
+      const mine = this.concepts.get(k);
+      if (mine) addAcc(mine.acc, c.acc);
+      else this.concepts.set(k, c);
+    }
+    for (const [k, b] of o.branches) {
+      const mine = this.branches.get(k);
+      if (mine) addAcc(mine.acc, b.acc);
+      else this.branches.set(k, b);
+    }
+    return this;
+  }
+
   add(unit: { currency: string; branch: { id: string; code: string; name: string }; totals: Totals; items: readonly Item[] }) {
     const { currency, branch } = unit;
     bump(getOr(this.totals, currency, zero), unit.totals);
@@ -81,6 +99,13 @@ function getOr<K, V>(m: Map<K, V>, k: K, make: () => V): V {
   let v = m.get(k);
   if (v === undefined) m.set(k, (v = make()));
   return v;
+}
+
+function addAcc(acc: Acc, a: Acc) {
+  acc.net = acc.net.plus(a.net);
+  acc.tax = acc.tax.plus(a.tax);
+  acc.total = acc.total.plus(a.total);
+  acc.n += a.n;
 }
 
 function bump(acc: Acc, a: Totals) {

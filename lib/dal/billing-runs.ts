@@ -4,7 +4,9 @@ import * as q from '@/db/queries/billing-runs';
 import { ForbiddenError, NotFoundError, UserError } from '@/lib/auth/errors';
 import { can, type Permission } from '@/lib/auth/roles';
 import { branchScope, inBranchScope, type Actor } from '@/lib/auth/scope';
-import { executeRun } from '@/lib/billing/engine';
+import { executeRun, liveSummary } from '@/lib/billing/engine';
+import { enqueueRun } from '@/lib/billing/queue';
+import { billingWorker } from '@/lib/billing/worker-host';
 import { createRun, STALE_AFTER_MS, type BillingRunInput } from '@/lib/billing/runs';
 import { isUuid } from './customers';
 
@@ -12,7 +14,9 @@ import { isUuid } from './customers';
  * Billing runs in the data layer. Starting a run needs 'billing.write', reading 'billing.read'
  * (no dedicated billing permission yet). Branch staff run only their own branches: their runs must
  * name one of them (scope.branchId), and they see only runs scoped to their branches; another
- * branch's run is "not found". The run itself executes in the background in this process.
+ * branch's run is "not found". The run executes in the background: through the job queue when
+ * this process runs the billing worker (the web server; lib/billing/worker-host.ts), otherwise
+ * in this process (tests, scripts).
  */
 export const RUNS_PAGE_SIZE = 25;
 export const RUN_ISSUES_PAGE_SIZE = 50;
@@ -32,7 +36,12 @@ function visible(actor: Actor, run: Pick<q.BillingRunRow, 'scope'>): boolean {
 /** Runs started here, so tests and the server can wait for them; errors end up in the run row. */
 const running = new Map<string, Promise<unknown>>();
 
-function launch(db: Db, runId: string) {
+async function launch(db: Db, runId: string) {
+  const worker = await billingWorker();
+  if (worker && worker.handle.db === db) {
+    await enqueueRun(worker.boss, worker.handle, runId);
+    return;
+  }
   const p = executeRun(db, runId)
     .catch((err) => {
       // executeRun already stored FAILED with the message; keep the process alive.
@@ -59,7 +68,7 @@ export async function startBillingRun(actor: Actor, input: BillingRunInput, db =
     if (!isUuid(input.branchId) || !inBranchScope(scope, input.branchId)) throw new ForbiddenError('No puede facturar otra sucursal.');
   }
   const run = await createRun(db, { id: actor.id, email: actor.email }, input);
-  launch(db, run.id);
+  await launch(db, run.id);
   return { runId: run.id };
 }
 
@@ -75,7 +84,7 @@ export async function resumeRun(actor: Actor, id: string, db = getDb()): Promise
   const beat = (run.heartbeatAt ?? run.startedAt ?? run.createdAt).getTime();
   const stale = run.status === 'FAILED' || ((run.status === 'RUNNING' || run.status === 'QUEUED') && Date.now() - beat > STALE_AFTER_MS);
   if (!stale || running.has(id)) throw new UserError(run.status === 'DONE' ? 'La corrida ya terminó.' : 'La corrida sigue en curso.');
-  launch(db, run.id);
+  await launch(db, run.id);
   return { runId: run.id };
 }
 
@@ -89,8 +98,10 @@ export async function getBillingRun(actor: Actor, id: string, opts: { page?: num
   const issues = await q.listRunIssues(db, id, { severity: opts.severity }, { limit: RUN_ISSUES_PAGE_SIZE, offset: (page - 1) * RUN_ISSUES_PAGE_SIZE });
   const beat = (run.heartbeatAt ?? run.startedAt ?? run.createdAt).getTime();
   const stale = (run.status === 'RUNNING' || run.status === 'QUEUED') && Date.now() - beat > STALE_AFTER_MS;
+  // While it runs, its summary is the merge of its slices' so far.
+  const summary = run.status === 'DONE' ? run.summary : ((await liveSummary(db, id)) as unknown as Record<string, unknown>);
   return {
-    run,
+    run: { ...run, summary },
     stale,
     issues: { ...issues, page, pageSize: RUN_ISSUES_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(issues.total / RUN_ISSUES_PAGE_SIZE)) },
   };

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { eligibleAgreementBatch, insertRun } from '@/db/queries/billing-runs';
+import { ANY_SLICE, eligibleAgreementBatch, insertRun } from '@/db/queries/billing-runs';
 import { accounts, agreements, auditLog, billedAccounts, billingRunIssues, branches, exchangeRates, fiscalSequences, invoices, meterReadings } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { UserError } from '@/lib/auth/errors';
@@ -100,7 +100,7 @@ describe('billing run', () => {
     expect(progress.at(-1)).toBe(done.total);
     expect(comparable(done.summary as unknown as RunSummary)).toEqual(comparable(previewSummary));
 
-    const eligible = await eligibleAgreementBatch(h.db, PERIOD, {}, null, 100_000);
+    const eligible = await eligibleAgreementBatch(h.db, PERIOD, {}, ANY_SLICE, null, 100_000);
     expect(eligible.length).toBe(done.total);
     const billed = new Set((await h.db.selectDistinct({ id: invoices.agreementId }).from(invoices).where(eq(invoices.billingRunId, run.id))).map((r) => r.id));
     const withIssue = new Set((await h.db.selectDistinct({ id: billingRunIssues.agreementId }).from(billingRunIssues).where(eq(billingRunIssues.runId, run.id))).map((r) => r.id));
@@ -182,7 +182,7 @@ describe('billing run', () => {
   it('an agreement that fails is recorded and the others are billed', async () => {
     await h.db.delete(exchangeRates).where(eq(exchangeRates.currency, 'USD'));
     const period = '2027-02';
-    const usd = (await eligibleAgreementBatch(h.db, period, {}, null, 100_000)).filter((a) => a.currency === 'USD');
+    const usd = (await eligibleAgreementBatch(h.db, period, {}, ANY_SLICE, null, 100_000)).filter((a) => a.currency === 'USD');
     expect(usd.length).toBeGreaterThan(0);
     const run = await createRun(h.db, null, { mode: 'RUN', period, issueDate: '2027-02-28' });
     const done = await executeRun(h.db, run.id);

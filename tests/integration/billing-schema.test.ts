@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { agreements, conceptGroups, concepts, invoiceItems, invoicePrintableItems, invoices, pointsOfSale } from '@/db/schema';
+import { accounts, agreements, billedAccounts, conceptGroups, concepts, invoiceItems, invoicePrintableItems, invoices, pointsOfSale } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { createTestDatabase } from '../support/db';
 
@@ -120,3 +120,21 @@ describe('issued invoices are immutable in the database', () => {
     await expect(h.db.insert(invoices).values({ ...auto, period: '2026-11' })).resolves.toBeDefined();
   });
 });
+
+describe('references of invoice lines without per-row foreign keys', () => {
+  it('an account or concept named by invoice lines or billed accounts cannot be deleted; billed accounts are append-only', async () => {
+    const inv = await issued(9101);
+    const [account] = await h.db.select().from(accounts).limit(1);
+    await h.db.insert(billedAccounts).values({ accountId: account.id, period: '2026-10', invoiceId: inv.id });
+    await refused(h.db.delete(concepts).where(eq(concepts.id, conceptId)), /named by invoice lines/);
+    await refused(h.db.delete(accounts).where(eq(accounts.id, account.id)), /named by invoice lines/);
+    await refused(h.db.delete(billedAccounts).where(eq(billedAccounts.accountId, account.id)), /append-only/);
+    await refused(h.db.update(billedAccounts).set({ period: '2026-09' }).where(eq(billedAccounts.accountId, account.id)), /append-only/);
+    // An unused concept can still be deleted.
+    const [group] = await h.db.select().from(conceptGroups).limit(1);
+    const [spare] = await h.db.insert(concepts).values({ code: 'T-SPARE', name: 'Sin uso', groupId: group.id, kind: 'FIXED_CHARGE' }).returning();
+    await h.db.delete(concepts).where(eq(concepts.id, spare.id));
+    expect(await h.db.$count(concepts, eq(concepts.id, spare.id))).toBe(0);
+  });
+});
+

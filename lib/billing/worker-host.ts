@@ -1,0 +1,38 @@
+/**
+ * The billing worker of a long-lived process (the web server): pg-boss started once per process on
+ * the process's database, working the slice queue. While it runs, runs started in this process go
+ * through the queue (and any other worker on the same database helps); without it (tests, scripts)
+ * the data layer executes runs in-process.
+ */
+import type PgBoss from 'pg-boss';
+import { getDatabaseHandle, type DatabaseHandle } from '@/db/client';
+import { startQueue, workSlices } from './queue';
+
+type Host = { boss: PgBoss; handle: DatabaseHandle };
+const g = globalThis as unknown as { __cauceBillingWorker?: Promise<Host> };
+
+/** Starts the worker once per process (idempotent). */
+export function startBillingWorker(handle: DatabaseHandle = getDatabaseHandle()): Promise<Host> {
+  g.__cauceBillingWorker ??= (async () => {
+    const boss = await startQueue(handle);
+    await workSlices(boss, handle);
+    return { boss, handle };
+  })();
+  g.__cauceBillingWorker.catch((err) => {
+    console.error('[cola] no se pudo iniciar el trabajador de facturación:', err);
+    g.__cauceBillingWorker = undefined;
+  });
+  return g.__cauceBillingWorker;
+}
+
+/** The running worker of this process, if any. */
+export async function billingWorker(): Promise<Host | null> {
+  return (await g.__cauceBillingWorker?.catch(() => null)) ?? null;
+}
+
+/** Stops the worker (waiting for its current slice). */
+export async function stopBillingWorker(): Promise<void> {
+  const host = await billingWorker();
+  g.__cauceBillingWorker = undefined;
+  await host?.boss.stop({ graceful: true, wait: true, close: true });
+}
