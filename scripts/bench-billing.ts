@@ -1,5 +1,5 @@
 /**
- * Billing benchmark: npm run bench:billing -- --accounts N [--batch-size B] [--period AAAA-MM] [--keep]
+ * Billing benchmark: npm run bench:billing -- --accounts N [--batch-size B] [--workers W] [--period AAAA-MM] [--keep]
  *
  * Seeds N accounts deterministically in a database of its own and times ONE billing run of a
  * period (seeding is timed and printed apart). Progress lines go to stdout; the LAST line is one
@@ -20,22 +20,26 @@
  *   the N-th (by number). Each metered account gets a reading of the period except one in 50, which
  *   the run estimates (and, as a RUN, stores as an estimated reading).
  * - The run is a RUN (numbered, issued invoices) created with createRun as the system and executed
- *   with executeRun, as the CLI does. The seed runs in a child process (same script, --seed-into),
- *   so peakRssMb — the max of process.memoryUsage().rss sampled every 200 ms — is the billing
- *   process's own (opening the database, migrations check, the run, the final counts).
+ *   as the CLI does (executeRunWithWorkers): on PostgreSQL through the job queue by W worker
+ *   processes (this one and W − 1 children; default one per core), on PGlite in this process.
+ *   The seed runs in a child process (same script, --seed-into). peakRssMb is the largest peak RSS
+ *   of one billing process (this one: process.memoryUsage().rss sampled every 200 ms and at every
+ *   batch; each child reports its own the same way); peakRssTotalMb adds them up.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { openDatabase, redactUrl, type DatabaseHandle } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { seedDemo, seedScale } from '@/db/seed';
 import { rawQuery } from '@/lib/billing/bulk';
-import { DEFAULT_BATCH_SIZE, executeRun } from '@/lib/billing/engine';
+import { DEFAULT_BATCH_SIZE } from '@/lib/billing/engine';
+import { executeRunWithWorkers } from '@/lib/billing/parallel';
 import { createRun } from '@/lib/billing/runs';
 import { periodBounds, validPeriod } from '@/lib/domain/billing/period';
 import { ensureAuthSecret, loadEnv } from './env';
@@ -47,6 +51,7 @@ const { values } = parseArgs({
   options: {
     accounts: { type: 'string', default: '10000' },
     'batch-size': { type: 'string' },
+    workers: { type: 'string' },
     period: { type: 'string', default: '2026-11' },
     keep: { type: 'boolean', default: false },
     // Internal: the child process that seeds (so the run's process starts with a clean heap).
@@ -58,6 +63,8 @@ const batchSize = values['batch-size'] === undefined ? DEFAULT_BATCH_SIZE : Numb
 const period = values.period!;
 if (!Number.isInteger(target) || target < 1) throw new Error('--accounts debe ser un entero positivo.');
 if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('--batch-size debe ser un entero positivo.');
+const workersArg = values.workers === undefined ? null : Number(values.workers);
+if (workersArg !== null && (!Number.isInteger(workersArg) || workersArg < 1 || workersArg > 64)) throw new Error('--workers debe ser un entero entre 1 y 64.');
 if (!validPeriod(period)) throw new Error('--period debe tener el formato AAAA-MM.');
 const { first, last } = periodBounds(period);
 
@@ -175,21 +182,23 @@ async function main() {
     const readings = await count(handle, 'select count(*) as n from meter_readings where period = $1', [period]);
     log(`Semilla lista en ${seedSeconds.toFixed(1)} s: ${fmt(agreementsN)} acuerdos, ${fmt(accounts)} cuentas activas, ${fmt(readings)} lecturas del período.`);
 
+    const workers = workersArg ?? (handle.kind === 'postgres' ? availableParallelism() : 1);
     const run = await createRun(db, null, { mode: 'RUN', period, issueDate: last });
     let lastPrint = 0;
     const started = Date.now();
-    const finished = await executeRun(db, run.id, {
+    const { run: finished, workers: used, childPeakRssMb } = await executeRunWithWorkers(handle, run.id, {
       batchSize,
+      workers,
       onProgress: (p) => {
         sampleRss();
         const now = Date.now();
         if (now - lastPrint < 2000 && p.processed < p.total) return;
         lastPrint = now;
-        log(`  ${fmt(p.processed)}/${fmt(p.total)} acuerdos · ${fmt(p.invoices)} facturas · ${p.ratePerSec.toFixed(0)} acuerdos/s · RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`);
+        log(`  ${fmt(p.processed)}/${fmt(p.total)} acuerdos · ${fmt(p.invoices)} facturas · ${((p.processed * 1000) / Math.max(1, now - started)).toFixed(0)} acuerdos/s · RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`);
       },
     });
     const seconds = (Date.now() - started) / 1000;
-    sampleRss();
+    const ownPeakMb = Math.round(sampleRss() / 2 ** 20);
     const invoices = await count(handle, 'select count(*) as n from invoices where billing_run_id = $1', [run.id]);
     const items = await count(handle, 'select count(*) as n from invoice_items i join invoices v on v.id = i.invoice_id where v.billing_run_id = $1', [run.id]);
     const printable = await count(handle, 'select count(*) as n from invoice_printable_items i join invoices v on v.id = i.invoice_id where v.billing_run_id = $1', [run.id]);
@@ -206,8 +215,10 @@ async function main() {
       rowsWritten: invoices + items + printable + billed + estimated + issues,
       seconds: Number(seconds.toFixed(2)),
       accountsPerSec: Math.round(billed / seconds),
-      peakRssMb: Math.round(peakRss / 2 ** 20),
+      peakRssMb: Math.max(ownPeakMb, ...childPeakRssMb),
+      peakRssTotalMb: ownPeakMb + childPeakRssMb.reduce((a, b) => a + b, 0),
       database: label,
+      workers: used,
       batchSize,
       seedSeconds: Number(seedSeconds.toFixed(1)),
       errors: finished.errorCount,

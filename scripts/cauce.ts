@@ -1,16 +1,20 @@
 /**
  * Operator CLI for cron jobs and operators:
- *   npm run cauce -- billing run --period 2026-10 [--branch CODE] [--preview] [--issue-date YYYY-MM-DD]
+ *   npm run cauce -- billing run --period 2026-10 [--branch CODE] [--preview] [--issue-date YYYY-MM-DD] [--workers N]
  * Opens the configured database (DATABASE_URL or PGlite), applies migrations, creates the run as
- * the system (audited without a user) and executes it here, printing progress and a summary.
+ * the system (audited without a user) and executes it — on PostgreSQL through the job queue with
+ * N worker processes (this one and N − 1 children; default one per core), on PGlite here —
+ * printing progress and a summary.
  * Exit code 0 when the run finished, 1 otherwise.
  */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { branchByCode, listRunIssues } from '@/db/queries/billing-runs';
 import { UserError } from '@/lib/auth/errors';
-import { DEFAULT_BATCH_SIZE, executeRun, type RunProgress } from '@/lib/billing/engine';
+import { DEFAULT_BATCH_SIZE, type RunProgress } from '@/lib/billing/engine';
+import { executeRunWithWorkers } from '@/lib/billing/parallel';
 import { createRun } from '@/lib/billing/runs';
 import type { RunSummary } from '@/lib/billing/summary';
 import { toLocalDateString } from '@/lib/domain/format';
@@ -31,6 +35,10 @@ Opciones:
                             sin tomar números y sin grabar lecturas estimadas.
   --issue-date AAAA-MM-DD   Fecha de emisión (por omisión, hoy; no anterior al período).
   --batch-size N            Acuerdos por lote (por omisión ${DEFAULT_BATCH_SIZE}).
+  --workers N               Procesos que facturan a la vez con PostgreSQL (por omisión, uno
+                            por núcleo: ${availableParallelism()}); la corrida se reparte por sucursal y
+                            rango de acuerdos en la cola de trabajos, y cualquier trabajador
+                            (npm run worker, el servidor web) ayuda. Con PGlite, uno.
   -h, --help                Muestra esta ayuda.
 
 Base de datos: DATABASE_URL (PostgreSQL) o PGlite en .data/ (CAUCE_DATA_DIR).
@@ -47,9 +55,17 @@ function table(headers: string[], rows: string[][], right: number[]) {
   for (const r of rows) console.log(line(r));
 }
 
-function progressLine(p: RunProgress) {
-  const pct = p.total > 0 ? Math.floor((p.processed * 100) / p.total) : 100;
-  return `  ${fmtInt(p.processed)}/${fmtInt(p.total)} acuerdos (${pct} %) · ${fmtInt(p.invoices)} facturas · ${fmtInt(p.skipped)} omitidos · ${fmtInt(p.errors)} con error · ${p.ratePerSec.toFixed(1)} acuerdos/s`;
+// Progress of the whole run (every worker's batches), at most every 2 s; the rate is since `started`.
+function progressPrinter(started: number) {
+  let last = 0;
+  return (p: RunProgress) => {
+    const now = Date.now();
+    if (now - last < 2000 && p.processed < p.total) return;
+    last = now;
+    const pct = p.total > 0 ? Math.floor((p.processed * 100) / p.total) : 100;
+    const rate = now > started ? (p.processed * 1000) / (now - started) : 0;
+    console.log(`  ${fmtInt(p.processed)}/${fmtInt(p.total)} acuerdos (${pct} %) · ${fmtInt(p.invoices)} facturas · ${fmtInt(p.skipped)} omitidos · ${fmtInt(p.errors)} con error · ${rate.toFixed(1)} acuerdos/s`);
+  };
 }
 
 async function billingRun(args: string[]): Promise<number> {
@@ -61,6 +77,7 @@ async function billingRun(args: string[]): Promise<number> {
       preview: { type: 'boolean', default: false },
       'issue-date': { type: 'string' },
       'batch-size': { type: 'string' },
+      workers: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: false,
@@ -76,6 +93,11 @@ async function billingRun(args: string[]): Promise<number> {
   const batchSize = values['batch-size'] === undefined ? DEFAULT_BATCH_SIZE : Number(values['batch-size']);
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     console.error('--batch-size debe ser un número entero positivo.');
+    return 1;
+  }
+  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+    console.error('--workers debe ser un número entero entre 1 y 64.');
     return 1;
   }
   const handle = openDatabase();
@@ -97,7 +119,9 @@ async function billingRun(args: string[]): Promise<number> {
     console.log(`${mode === 'RUN' ? 'Facturación' : 'Vista previa'} N.º ${run.number} · período ${run.period} · emisión ${run.issueDate}${values.branch ? ` · sucursal ${values.branch.toUpperCase()}` : ''} · base ${handle.kind} (${handle.location})`);
     let finished;
     try {
-      finished = await executeRun(db, run.id, { batchSize, onProgress: (p) => console.log(progressLine(p)) });
+      const result = await executeRunWithWorkers(handle, run.id, { batchSize, workers, onProgress: progressPrinter(Date.now()) });
+      finished = result.run;
+      if (result.workers > 1) console.log(`  (${result.workers} procesos trabajadores)`);
     } catch (err) {
       console.error(`La corrida N.º ${run.number} falló: ${err instanceof Error ? err.message : String(err)}`);
       return 1;
