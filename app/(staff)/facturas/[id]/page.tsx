@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { FileMinus2, FilePlus2, PencilLine, Wallet } from 'lucide-react';
+import { FileDown, FileMinus2, FilePlus2, PencilLine, Wallet } from 'lucide-react';
 import { DetailField } from '@/components/detail-field';
 import { CustomerSnapshotFields } from '@/components/invoices/customer-snapshot';
 import { InvoiceClassBadge, InvoiceStatusBadge } from '@/components/invoices/invoice-badges';
@@ -48,19 +48,29 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         }
         crumbs={[{ label: 'Inicio', href: '/' }, { label: 'Facturas', href: '/facturas' }, { label: inv.fiscalNumber ?? 'Borrador' }]}
         actions={
-          takesNotes ? (
+          inv.status !== 'DRAFT' ? (
             <div className="flex flex-wrap gap-2">
+              {/* A plain link: the route answers with the PDF itself (drafts have none). */}
               <Button variant="outline" asChild>
-                <Link href={`/facturas/${inv.id}/nota-credito`}>
-                  <FileMinus2 aria-hidden /> Nota de crédito
-                </Link>
+                <a href={`/facturas/${inv.id}/pdf`} target="_blank" rel="noopener">
+                  <FileDown aria-hidden /> Descargar PDF
+                </a>
               </Button>
-              {inv.docType === 'INVOICE' ? (
-                <Button variant="outline" asChild>
-                  <Link href={`/facturas/${inv.id}/nota-debito`}>
-                    <FilePlus2 aria-hidden /> Nota de débito
-                  </Link>
-                </Button>
+              {takesNotes ? (
+                <>
+                  <Button variant="outline" asChild>
+                    <Link href={`/facturas/${inv.id}/nota-credito`}>
+                      <FileMinus2 aria-hidden /> Nota de crédito
+                    </Link>
+                  </Button>
+                  {inv.docType === 'INVOICE' ? (
+                    <Button variant="outline" asChild>
+                      <Link href={`/facturas/${inv.id}/nota-debito`}>
+                        <FilePlus2 aria-hidden /> Nota de débito
+                      </Link>
+                    </Button>
+                  ) : null}
+                </>
               ) : null}
             </div>
           ) : undefined

@@ -1,0 +1,69 @@
+import 'server-only';
+import { getDb } from '@/db/client';
+import { getCompany } from '@/db/queries/organization';
+import { NotFoundError } from '@/lib/auth/errors';
+import type { Actor } from '@/lib/auth/scope';
+import { getInvoiceDetail } from '@/lib/dal/invoices';
+import { selectFormat, type PrintFormat } from '@/lib/domain/pdf/print-format';
+import type { InvoicePdfData } from './types';
+
+export type { InvoicePdfData } from './types';
+
+/**
+ * One stored invoice as its PDF prints it, for an actor with billing.read in the invoice's branch
+ * (getInvoiceDetail authorizes: an unknown, invalid or out-of-scope id is a NotFoundError). Drafts
+ * have no fiscal number and no printable items yet, so they have no PDF either (NotFoundError).
+ * Everything comes from what was stored at issue: the customer snapshot, the printable items and
+ * the totals, never recomputed.
+ */
+export async function loadInvoicePdf(actor: Actor, id: string, db = getDb()): Promise<{ data: InvoicePdfData; format: PrintFormat }> {
+  const detail = await getInvoiceDetail(actor, id, db);
+  const inv = detail.invoice;
+  if (inv.status === 'DRAFT' || !inv.fiscalNumber) throw new NotFoundError('Los borradores no tienen PDF: emita el documento primero.');
+  const company = await getCompany(db);
+  if (!company) throw new Error('Falta la empresa (tabla company): cargue la semilla.');
+  const snap = inv.customerSnapshot;
+  const data: InvoicePdfData = {
+    company: {
+      legalName: company.legalName,
+      tradeName: company.tradeName,
+      taxId: company.taxId,
+      fiscalAddress: company.fiscalAddress,
+      phone: company.phone,
+      email: company.email,
+      website: company.website,
+    },
+    document: {
+      docType: inv.docType,
+      invoiceClass: inv.invoiceClass,
+      fiscalNumber: inv.fiscalNumber,
+      status: inv.status,
+      origin: inv.origin,
+      issueDate: inv.issueDate,
+      dueDate: inv.dueDate,
+      period: inv.period,
+      currency: inv.currency,
+      exchangeRate: inv.exchangeRate,
+      notes: inv.notes,
+      eAuthorizationCode: inv.eAuthorizationCode,
+      relatedFiscalNumber: detail.related.parent?.fiscalNumber ?? null,
+      agreementCode: detail.agreementCode,
+      agreementName: detail.agreementName,
+      branchName: detail.branchName,
+    },
+    customer: {
+      name: snap.name ?? snap.legalName ?? detail.customerName,
+      code: detail.customerCode,
+      documentType: snap.documentType ?? null,
+      documentNumber: snap.documentNumber ?? null,
+      taxCondition: snap.taxCondition ?? null,
+    },
+    billingAddress: inv.billingAddress,
+    deliveryAddress: inv.deliveryAddress,
+    lines: detail.printable.map((p) => ({ lineNo: p.lineNo, description: p.description, quantity: p.quantity, unitPrice: p.unitPrice, net: p.net, tax: p.tax, total: p.total })),
+    totals: { gross: inv.grossTotal, discount: inv.discountTotal, net: inv.netTotal, tax: inv.taxTotal, total: inv.total, balance: inv.balance },
+  };
+  // The formats tables come later (issue 5): until then every invoice prints with the built-in format.
+  const { format } = selectFormat({ assignments: [], defaults: [] }, { agreementId: inv.agreementId, invoiceClass: inv.invoiceClass, origin: inv.origin });
+  return { data, format };
+}
