@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
@@ -60,9 +62,11 @@ async function manualInvoice(actor: Actor, agreementId: string, issue = true) {
   return id;
 }
 
+/** Loads and renders like the route; with PDF_OUT=<folder> also writes the PDF there to look at. */
 async function render(actor: Actor, id: string) {
   const { data, format } = await loadInvoicePdf(actor, id, h.db);
   const pdf = await renderInvoicePdf(data, format);
+  if (process.env.PDF_OUT) await writeFile(path.join(process.env.PDF_OUT, `db-${data.document.invoiceClass}-${data.document.fiscalNumber}.pdf`), pdf);
   return { data, pdf, text: await pdfText(pdf) };
 }
 
