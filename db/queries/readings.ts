@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, ilike, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, isNotNull, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { BranchScope } from '@/lib/auth/scope';
+import { pgArray } from '@/lib/billing/bulk';
 import type { DbOrTx } from '../client';
-import { accounts, agreements, billedAccounts, branches, meterReadings } from '../schema';
+import { accounts, agreements, auditLog, billedAccounts, branches, meterReadings } from '../schema';
 import { agreementScope } from './agreements';
 import { containsPattern } from './filters';
 
@@ -80,6 +81,113 @@ export async function isBilled(db: DbOrTx, accountId: string, period: string): P
     .from(billedAccounts)
     .where(and(eq(billedAccounts.accountId, accountId), eq(billedAccounts.period, period)));
   return Boolean(row);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Batched reads and writes of the CSV import: a constant number of statements for any file size.
+
+// One parameter for any number of ids: a PostgreSQL array literal.
+const anyUuid = (col: AnyColumn, ids: readonly string[]) => sql`${col} = any(${pgArray(ids)}::uuid[])`;
+
+/** At most this many rows per multi-row statement (a dozen columns × 1,000 stays far below the 65,535 parameters). */
+export const WRITE_CHUNK = 1000;
+
+function chunks<T>(items: readonly T[], size = WRITE_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Locks the account rows, in id order so two writers of overlapping sets never deadlock. */
+export async function lockReadingAccounts(tx: DbOrTx, accountIds: readonly string[]) {
+  if (!accountIds.length) return;
+  await tx.select({ id: accounts.id }).from(accounts).where(anyUuid(accounts.id, accountIds)).orderBy(accounts.id).for('update');
+}
+
+/**
+ * For each account, its readings from `period` on plus the `before` latest ones before it, by
+ * account and period: everything the rules look at when writing readings of `period` or later.
+ */
+export function readingsSince(db: DbOrTx, from: readonly { accountId: string; period: string }[], before: number): Promise<ReadingRow[]> {
+  if (!from.length) return Promise.resolve([]);
+  // Per account, the lowest period to read: the `before`-th reading before `period`, or all of them.
+  const bounds = sql`(
+    select f.account_id, coalesce((
+      select p.period from ${meterReadings} p where p.account_id = f.account_id and p.period < f.period
+      order by p.period desc offset ${before - 1} limit 1), '0000-00') as lowest
+    from unnest(${pgArray(from.map((f) => f.accountId))}::uuid[], ${pgArray(from.map((f) => f.period))}::text[]) as f(account_id, period)
+  ) b`;
+  return db
+    .select(getTableColumns(meterReadings))
+    .from(meterReadings)
+    .innerJoin(bounds, sql`b.account_id = ${meterReadings.accountId} and ${meterReadings.period} >= b.lowest`)
+    .orderBy(meterReadings.accountId, meterReadings.period);
+}
+
+/** Which of these accounts were billed in which of these periods, as 'accountId|period' keys. */
+export async function billedKeys(db: DbOrTx, accountIds: readonly string[], periods: readonly string[]): Promise<Set<string>> {
+  if (!accountIds.length || !periods.length) return new Set();
+  const rows = await db
+    .select({ accountId: billedAccounts.accountId, period: billedAccounts.period })
+    .from(billedAccounts)
+    .where(and(anyUuid(billedAccounts.accountId, accountIds), sql`${billedAccounts.period} = any(${pgArray(periods)}::text[])`));
+  return new Set(rows.map((r) => `${r.accountId}|${r.period}`));
+}
+
+export type NewReading = typeof meterReadings.$inferInsert;
+
+/** Inserts the readings, up to WRITE_CHUNK per statement; a reading already stored is a unique violation. */
+export async function insertReadings(tx: DbOrTx, rows: readonly NewReading[]): Promise<ReadingRow[]> {
+  const out: ReadingRow[] = [];
+  for (const chunk of chunks(rows)) out.push(...(await tx.insert(meterReadings).values(chunk).returning()));
+  return out;
+}
+
+// The value the statement tried to insert: `excluded."reading_date"`.
+const excluded = (col: AnyColumn) => sql`excluded.${sql.identifier(col.name)}`;
+
+/**
+ * Overwrites stored readings (same account and period) with these values, up to WRITE_CHUNK per
+ * statement; `createdAt` is kept. Only for readings known to exist: the caller checks the ids back.
+ */
+export async function overwriteReadings(tx: DbOrTx, rows: readonly NewReading[]): Promise<ReadingRow[]> {
+  const m = meterReadings;
+  const out: ReadingRow[] = [];
+  for (const chunk of chunks(rows)) {
+    out.push(
+      ...(await tx
+        .insert(m)
+        .values(chunk)
+        .onConflictDoUpdate({
+          target: [m.accountId, m.period],
+          set: {
+            readingDate: excluded(m.readingDate),
+            value: excluded(m.value),
+            consumption: excluded(m.consumption),
+            estimated: excluded(m.estimated),
+            anomalyCode: excluded(m.anomalyCode),
+            readerName: excluded(m.readerName),
+            source: excluded(m.source),
+            importKey: excluded(m.importKey),
+            createdBy: excluded(m.createdBy),
+            updatedAt: excluded(m.updatedAt),
+          },
+        })
+        .returning()),
+    );
+  }
+  return out;
+}
+
+export type ReadingAudit = { entityId: string; action: 'CREATE' | 'UPDATE'; before?: unknown; after: unknown };
+
+/** One audit row per written reading, up to WRITE_CHUNK per statement; inside the writing transaction. */
+export async function recordReadingAudits(tx: DbOrTx, actor: { id: string; email: string }, entries: readonly ReadingAudit[]) {
+  for (const chunk of chunks(entries)) {
+    await tx.insert(auditLog).values(
+      chunk.map((e) => ({ userId: actor.id, userEmail: actor.email, entity: 'meter_reading', entityId: e.entityId, action: e.action, before: e.before ?? null, after: e.after })),
+    );
+  }
 }
 
 export type EntryFilter = { branchId: string; period: string; route?: string; q?: string };

@@ -8,14 +8,22 @@ import { meterReadings } from '@/db/schema';
 import { ForbiddenError, NotFoundError, UserError } from '@/lib/auth/errors';
 import { can, type Permission } from '@/lib/auth/roles';
 import { branchScope, inBranchScope, type Actor } from '@/lib/auth/scope';
-import { normalizedRow, parseReadingsCsv, periodError, readingDateError, readingDecision, type AnomalyCode, type HistoryEntry } from '@/lib/domain/billing/readings';
+import {
+  decisionBasis,
+  normalizedRow,
+  parseReadingsCsv,
+  periodError,
+  READING_HISTORY_LIMIT,
+  readingDateError,
+  readingDecision,
+  type AnomalyCode,
+  type CsvReadingRow,
+} from '@/lib/domain/billing/readings';
 import { formatPeriod, toLocalDateString } from '@/lib/domain/format';
 import { isUuid } from './customers';
 
 export const READINGS_PAGE_SIZE = 25;
 export const ACCOUNT_OUT_OF_SCOPE = 'Cuenta no encontrada en sus sucursales.';
-// Enough past readings to find the last actual one behind a run of estimates and average six.
-const HISTORY_LIMIT = 24;
 
 function assertCan(actor: Actor, permission: Permission) {
   if (!can(actor.role, permission)) throw new ForbiddenError();
@@ -43,8 +51,21 @@ export type ReadingOutcome = {
   reason: string;
 };
 
-const sameInput = (r: q.ReadingRow, w: ReadingWrite) =>
+type StoredInput = Pick<q.ReadingRow, 'readingDate' | 'value' | 'anomalyCode' | 'readerName'>;
+const sameInput = (r: StoredInput, w: Omit<ReadingWrite, 'accountId'>) =>
   r.value === w.value && r.readingDate === w.readingDate && (r.anomalyCode ?? null) === w.anomalyCode && (r.readerName ?? null) === w.readerName;
+
+// The refusals shared by a single reading and the import, in the order they are checked.
+function accountRefusal(account: q.ReadingAccount): string | null {
+  if (!account.meterNumber) return 'La cuenta no tiene medidor: no admite lecturas.';
+  if (account.status === 'CLOSED') return 'La cuenta está cerrada: no admite lecturas.';
+  return null;
+}
+const billedRefusal = (period: string) => `La lectura de ${formatPeriod(period)} ya fue facturada: no se puede modificar.`;
+const laterRefusal = (later: string, period: string) =>
+  `La cuenta ya tiene la lectura de ${formatPeriod(later)}, posterior a ${formatPeriod(period)}: no se puede registrar ni cambiar una anterior.`;
+
+const UNCHANGED_REASON = 'Ya registrada con los mismos valores.';
 
 /**
  * Checks and (when `write`) stores one reading of an account already known to be in scope.
@@ -52,31 +73,17 @@ const sameInput = (r: q.ReadingRow, w: ReadingWrite) =>
  * already has a later reading (whose consumption was measured from the one before), refuses changes.
  */
 async function writeReading(tx: DbOrTx, actor: Actor, account: q.ReadingAccount, input: ReadingWrite, opts: { source: 'MANUAL' | 'IMPORT'; importKey: string | null }): Promise<ReadingOutcome> {
-  if (!account.meterNumber) throw new UserError('La cuenta no tiene medidor: no admite lecturas.');
-  if (account.status === 'CLOSED') throw new UserError('La cuenta está cerrada: no admite lecturas.');
+  const refusal = accountRefusal(account);
+  if (refusal) throw new UserError(refusal);
   await q.lockReadingAccount(tx, account.id);
   const existing = await q.readingFor(tx, account.id, input.period);
-  if (existing && sameInput(existing, input)) return { status: 'unchanged', reading: existing, reason: 'Ya registrada con los mismos valores.' };
-  if (existing && (await q.isBilled(tx, account.id, input.period))) {
-    throw new UserError(`La lectura de ${formatPeriod(input.period)} ya fue facturada: no se puede modificar.`);
-  }
+  if (existing && sameInput(existing, input)) return { status: 'unchanged', reading: existing, reason: UNCHANGED_REASON };
+  if (existing && (await q.isBilled(tx, account.id, input.period))) throw new UserError(billedRefusal(input.period));
   const later = await q.laterReadingPeriod(tx, account.id, input.period);
-  if (later) throw new UserError(`La cuenta ya tiene la lectura de ${formatPeriod(later)}, posterior a ${formatPeriod(input.period)}: no se puede registrar ni cambiar una anterior.`);
+  if (later) throw new UserError(laterRefusal(later, input.period));
 
-  const past = (await q.readingsBefore(tx, account.id, input.period, HISTORY_LIMIT)).reverse(); // oldest first
-  const lastActual = past.findLastIndex((r) => !r.estimated && r.value !== null);
-  const estimatedSincePrevious = past.slice(lastActual + 1).reduce((s, r) => s + (r.estimated ? r.consumption : 0), 0);
-  // The meter's very first reading only sets the register's base (0 m³): no consumption to average.
-  const complete = past.length < HISTORY_LIMIT;
-  const history: HistoryEntry[] = past.filter((r, i) => !(complete && i === 0 && !r.estimated && r.consumption === 0)).map((r) => ({ consumption: r.consumption, estimated: r.estimated }));
-  const decision = readingDecision({
-    previous: lastActual >= 0 ? past[lastActual].value : null,
-    current: input.value,
-    anomalyCode: input.anomalyCode,
-    history,
-    meterDigits: account.meterDigits,
-    estimatedSincePrevious,
-  });
+  const past = (await q.readingsBefore(tx, account.id, input.period, READING_HISTORY_LIMIT)).reverse(); // oldest first
+  const decision = readingDecision({ ...decisionBasis(past), current: input.value, anomalyCode: input.anomalyCode, meterDigits: account.meterDigits });
   if (!decision.ok) throw new UserError(decision.error, { value: [decision.error] });
 
   const values = {
@@ -170,56 +177,153 @@ export type ImportReport = {
   counts: Record<ImportRowStatus, number>;
 };
 
-class PreviewRollback extends Error {}
-
 /** sha256 of the normalized row: the same row in any file has the same key. */
 export function importKeyOf(row: Parameters<typeof normalizedRow>[0]): string {
   return createHash('sha256').update(normalizedRow(row)).digest('hex');
 }
 
+// A reading of an account as the import sees it while deciding the file: stored, or planned by an earlier row.
+type KnownReading = StoredInput & { period: string; consumption: number; estimated: boolean; stored: q.ReadingRow | null };
+type PlannedWrite = { values: q.NewReading; existing: q.ReadingRow | null; reason: string };
+
+type ImportState = {
+  accountsByNumber: Map<string, q.ReadingAccount>;
+  /** Per account id, oldest first: the readings from its earliest period in the file on, and the history before it. */
+  known: Map<string, KnownReading[]>;
+  /** 'accountId|period' of the file's periods already billed. */
+  billed: Set<string>;
+};
+
+/** Reads everything the file's rows are decided against, in a constant number of statements; `lock` first locks the accounts. */
+async function loadImportState(tx: DbOrTx, actor: Actor, good: readonly CsvReadingRow[], lock: boolean): Promise<ImportState> {
+  const accountsByNumber = await q.readingAccountsByNumber(tx, branchScope(actor), [...new Set(good.map((r) => r.account))]);
+  const firstPeriod = new Map<string, string>(); // rows come sorted by account and period
+  for (const row of good) {
+    const account = accountsByNumber.get(row.account);
+    if (account && !accountRefusal(account) && !firstPeriod.has(account.id)) firstPeriod.set(account.id, row.period);
+  }
+  const ids = [...firstPeriod.keys()];
+  if (lock) await q.lockReadingAccounts(tx, ids);
+  const stored = await q.readingsSince(tx, [...firstPeriod].map(([accountId, period]) => ({ accountId, period })), READING_HISTORY_LIMIT);
+  const billed = await q.billedKeys(tx, ids, [...new Set(good.map((r) => r.period))]);
+  const known = new Map<string, KnownReading[]>(ids.map((id) => [id, []]));
+  for (const r of stored) known.get(r.accountId)!.push({ ...r, stored: r });
+  return { accountsByNumber, known, billed };
+}
+
 /**
- * Checks every row of the file and writes the good ones inside one transaction; in preview the
- * transaction is rolled back, so the report is exactly what importing would do and nothing stays.
+ * Decides the good rows (sorted by account and period) in memory, exactly as writeReading would one
+ * by one in that order: a refused row writes nothing and the account's later rows do not see it; a
+ * row to write becomes the previous reading of the account's later rows. Mutates `state.known`.
+ */
+function planImport(actor: Actor, good: readonly CsvReadingRow[], state: ImportState, now: Date) {
+  const reports: ImportRowReport[] = [];
+  const writes: PlannedWrite[] = [];
+  for (const row of good) {
+    const base = { line: row.line, account: row.account, period: row.period };
+    const refuse = (message: string) => reports.push({ ...base, status: 'error', messages: [message] });
+    const account = state.accountsByNumber.get(row.account);
+    if (!account) {
+      refuse(ACCOUNT_OUT_OF_SCOPE);
+      continue;
+    }
+    const refusal = accountRefusal(account);
+    if (refusal) {
+      refuse(refusal);
+      continue;
+    }
+    const list = state.known.get(account.id)!;
+    const at = list.findIndex((r) => r.period >= row.period);
+    const existing = at >= 0 && list[at].period === row.period ? list[at] : null;
+    // The parser refuses a repeated account and period, so what a row meets at its period is stored.
+    if (existing && !existing.stored) throw new Error('readings import: two rows of one account and period');
+    if (existing && sameInput(existing, row)) {
+      reports.push({ ...base, status: 'unchanged', messages: [UNCHANGED_REASON], consumption: existing.consumption, estimated: existing.estimated });
+      continue;
+    }
+    if (existing && state.billed.has(`${account.id}|${row.period}`)) {
+      refuse(billedRefusal(row.period));
+      continue;
+    }
+    const latest = list.at(-1);
+    if (latest && latest.period > row.period) {
+      refuse(laterRefusal(latest.period, row.period));
+      continue;
+    }
+    const past = at >= 0 ? list.slice(0, at) : list;
+    const decision = readingDecision({ ...decisionBasis(past), current: row.value, anomalyCode: row.anomalyCode, meterDigits: account.meterDigits });
+    if (!decision.ok) {
+      refuse(decision.error);
+      continue;
+    }
+    const values: q.NewReading = {
+      accountId: account.id,
+      period: row.period,
+      readingDate: row.readingDate,
+      value: row.value,
+      consumption: decision.consumption,
+      estimated: decision.estimated,
+      anomalyCode: row.anomalyCode,
+      readerName: row.readerName,
+      source: 'IMPORT',
+      importKey: importKeyOf(row),
+      createdBy: actor.id,
+      ...(existing ? { updatedAt: now } : {}),
+    };
+    // Nothing is stored after this period (checked above): the row is, or replaces, the account's latest.
+    const planned: KnownReading = { period: row.period, readingDate: row.readingDate, value: row.value, anomalyCode: row.anomalyCode, readerName: row.readerName, consumption: decision.consumption, estimated: decision.estimated, stored: null };
+    if (existing) list[at] = planned;
+    else list.push(planned);
+    writes.push({ values, existing: existing?.stored ?? null, reason: decision.reason });
+    reports.push({ ...base, status: existing ? 'change' : 'new', messages: [decision.reason], consumption: decision.consumption, estimated: decision.estimated });
+  }
+  return { reports, writes };
+}
+
+const readingKey = (r: { accountId: string; period: string }) => `${r.accountId}|${r.period}`;
+
+/** Stores the planned readings and their audit rows in a few multi-row statements, inside `tx`. */
+async function writeImport(tx: DbOrTx, actor: Actor, writes: readonly PlannedWrite[]) {
+  const created = new Map((await q.insertReadings(tx, writes.filter((w) => !w.existing).map((w) => w.values))).map((r) => [readingKey(r), r]));
+  const updated = new Map((await q.overwriteReadings(tx, writes.filter((w) => w.existing).map((w) => w.values))).map((r) => [readingKey(r), r]));
+  const audits = writes.map((w): q.ReadingAudit => {
+    if (!w.existing) {
+      const row = created.get(readingKey(w.values))!;
+      return { entityId: row.id, action: 'CREATE', after: { ...row, reason: w.reason } };
+    }
+    const row = updated.get(readingKey(w.values));
+    // The account rows are locked: the reading read a moment ago is the one overwritten.
+    if (row?.id !== w.existing.id) throw new Error('readings import: a reading to correct was not the one stored');
+    return { entityId: row.id, action: 'UPDATE', before: w.existing, after: { ...row, reason: w.reason } };
+  });
+  await q.recordReadingAudits(tx, actor, audits);
+}
+
+/**
+ * Checks every row of the file, then writes the good ones in a few multi-row statements inside one
+ * transaction (one audit row per reading written). Preview decides the same way and writes nothing,
+ * so its report is exactly what importing would do.
  */
 async function runImport(actor: Actor, csvText: string, today: string, mode: 'preview' | 'apply', db: ReturnType<typeof getDb>): Promise<ImportReport> {
   assertCan(actor, 'readings.write');
   const parsed = parseReadingsCsv(csvText, today);
   if (!parsed.ok) throw new UserError(parsed.error);
-  const reports = new Map<number, ImportRowReport>();
+  const rows: ImportRowReport[] = [];
   for (const row of parsed.rows) {
-    if (row.errors.length) reports.set(row.line, { line: row.line, account: row.account, period: row.period, status: 'error', messages: row.errors.map((e) => e.message) });
+    if (row.errors.length) rows.push({ line: row.line, account: row.account, period: row.period, status: 'error', messages: row.errors.map((e) => e.message) });
   }
   const good = parsed.rows.filter((r) => !r.errors.length);
   // Earlier periods of an account first, so they are the "previous" of its later rows in the file.
   good.sort((a, b) => a.account.localeCompare(b.account) || a.period.localeCompare(b.period) || a.line - b.line);
 
-  const work = async (tx: DbOrTx) => {
-    const accountsByNumber = await q.readingAccountsByNumber(tx, branchScope(actor), [...new Set(good.map((r) => r.account))]);
-    for (const row of good) {
-      const base = { line: row.line, account: row.account, period: row.period };
-      const account = accountsByNumber.get(row.account);
-      if (!account) {
-        reports.set(row.line, { ...base, status: 'error', messages: [ACCOUNT_OUT_OF_SCOPE] });
-        continue;
-      }
-      try {
-        const outcome = await writeReading(tx, actor, account, { accountId: account.id, ...row }, { source: 'IMPORT', importKey: importKeyOf(row) });
-        reports.set(row.line, { ...base, status: outcome.status, messages: [outcome.reason], consumption: outcome.reading.consumption, estimated: outcome.reading.estimated });
-      } catch (err) {
-        if (!(err instanceof UserError)) throw err;
-        reports.set(row.line, { ...base, status: 'error', messages: [err.message] });
-      }
-    }
-  };
-  try {
-    await db.transaction(async (tx) => {
-      await work(tx);
-      if (mode === 'preview') throw new PreviewRollback();
-    });
-  } catch (err) {
-    if (!(err instanceof PreviewRollback)) throw err;
-  }
-  const rows = [...reports.values()].sort((a, b) => a.line - b.line);
+  const planned = await db.transaction(async (tx) => {
+    const state = await loadImportState(tx, actor, good, mode === 'apply');
+    const plan = planImport(actor, good, state, new Date());
+    if (mode === 'apply') await writeImport(tx, actor, plan.writes);
+    return plan.reports;
+  });
+  rows.push(...planned);
+  rows.sort((a, b) => a.line - b.line);
   const counts: Record<ImportRowStatus, number> = { new: 0, unchanged: 0, change: 0, error: 0 };
   for (const r of rows) counts[r.status]++;
   return { rows, counts };

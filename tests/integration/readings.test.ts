@@ -212,6 +212,100 @@ describe('CSV import', () => {
   });
 });
 
+describe('CSV import in bulk', () => {
+  // Accounts made for these tests in the staff member's branch: 1,000 for the large file, 3 for the mixed one.
+  let bulk: { id: string; number: string }[];
+  const num = (i: number) => `IMP-${String(i).padStart(5, '0')}`;
+
+  beforeAll(async () => {
+    const [model] = await h.db.select().from(accounts).where(eq(accounts.id, sdcAccounts[0].id));
+    const values = Array.from({ length: 1_003 }, (_, i) => ({
+      number: num(i),
+      description: `Importación ${i}`,
+      agreementId: model.agreementId,
+      serviceAddress: model.serviceAddress,
+      tariffCategoryId: model.tariffCategoryId,
+      meterNumber: `IMP-M-${i}`,
+      meterDigits: 5,
+      startDate: '2024-01-01',
+    }));
+    bulk = await h.db.insert(accounts).values(values).returning({ id: accounts.id, number: accounts.number });
+  });
+
+  const readingsOf = (ids: string[]) => h.db.select().from(meterReadings).where(inArray(meterReadings.accountId, ids)).orderBy(meterReadings.accountId, meterReadings.period);
+
+  it('imports a 2,000-row file whole, and importing it again changes nothing', async () => {
+    const accountsOfFile = bulk.slice(0, 1_000);
+    // Base reading 1000 + i in January, then i mod 50 m³ more in February; February rows come first in the file.
+    const february = accountsOfFile.map((a, i) => `${a.number};2025-02;2025-02-27;${1_000 + i + (i % 50)};;Luis`);
+    const january = accountsOfFile.map((a, i) => `${a.number};2025-01;2025-01-28;${1_000 + i};;Luis`);
+    const csv = ['cuenta;periodo;fecha;lectura;anomalía;lector', ...february, ...january].join('\n');
+    const [readings, audit] = [await countReadings(), await countAudit()];
+
+    const result = await applyImport(staff, csv, TODAY);
+    expect(result).toMatchObject({ imported: 2_000, unchanged: 0, errors: 0, counts: { new: 2_000, unchanged: 0, change: 0, error: 0 } });
+    expect([await countReadings(), await countAudit()]).toEqual([readings + 2_000, audit + 2_000]);
+    const rows = await readingsOf(accountsOfFile.map((a) => a.id));
+    expect(rows).toHaveLength(2_000);
+    expect(rows.every((r) => r.source === 'IMPORT' && r.createdBy === staff.id && /^[0-9a-f]{64}$/.test(r.importKey ?? ''))).toBe(true);
+    // January only sets each register's base (0 m³); February bills i mod 50: 20 × (0 + 1 + … + 49) = 20 × 1,225 = 24,500 m³.
+    expect(rows.filter((r) => r.period === '2025-01').reduce((s, r) => s + r.consumption, 0)).toBe(0);
+    expect(rows.filter((r) => r.period === '2025-02').reduce((s, r) => s + r.consumption, 0)).toBe(24_500);
+    // Account 73: 1073 then 1096 → 23 m³, reported on its line (February rows are lines 2–1001).
+    expect(result.rows[73]).toMatchObject({ line: 75, account: num(73), period: '2025-02', status: 'new', consumption: 23, estimated: false });
+    const created = await h.db.select().from(auditLog).where(and(eq(auditLog.entity, 'meter_reading'), eq(auditLog.entityId, rows[1].id)));
+    expect(created).toMatchObject([{ action: 'CREATE', userEmail: staff.email, before: null, after: { id: rows[1].id, period: '2025-02', value: rows[1].value, consumption: rows[1].consumption, source: 'IMPORT' } }]);
+
+    const again = await applyImport(staff, csv, TODAY);
+    expect(again).toMatchObject({ imported: 0, unchanged: 2_000, errors: 0 });
+    expect([await countReadings(), await countAudit()]).toEqual([readings + 2_000, audit + 2_000]);
+    expect(await readingsOf(accountsOfFile.map((a) => a.id))).toEqual(rows);
+  });
+
+  it('imports exactly the good rows of a file that mixes good and bad ones', async () => {
+    const [x, y, z] = bulk.slice(1_000);
+    await recordReading(staff, reading(z.id, '2025-05', 300), TODAY);
+    const lines = [
+      'cuenta;periodo;fecha;lectura;anomalía;lector',
+      `${x.number};2025-01;2025-01-28;100;;Luis`, // 2 good: the meter's base
+      `${x.number};2025-02;2025-02-27;5;;Luis`, // 3 refused: 100 → 5 is no roll-over of a 5-digit register
+      `${x.number};2025-03;2025-03-27;150;;Luis`, // 4 good: 150 − 100 = 50, line 3 never stored
+      `${y.number};2025-13;2025-01-28;10;;Luis`, // 5 bad period
+      `${other.number};2025-01;2025-01-28;10;;Luis`, // 6 another branch
+      `${x.number};2025-01;2025-01-28;100;;Luis`, // 7 repeats line 2
+      `${y.number};2025-01;2025-01-28;;MI;Luis`, // 8 good: estimated without history, 0 m³
+      'CT-999999;2025-01;2025-01-28;10;;Luis', // 9 unknown account
+      `${y.number};2026-12;2026-12-01;10;;Luis`, // 10 future period
+      `${z.number};2025-04;2025-04-25;250;;Luis`, // 11 refused: May is already read
+      `${y.number};2025-02;2025-02-27;abc;;Luis`, // 12 not a number
+    ];
+    const csv = lines.join('\n');
+    const [readings, audit] = [await countReadings(), await countAudit()];
+    const preview = await previewImport(staff, csv, TODAY);
+    expect([await countReadings(), await countAudit()]).toEqual([readings, audit]);
+
+    const result = await applyImport(staff, csv, TODAY);
+    expect(result).toMatchObject({ imported: 3, unchanged: 0, errors: 8 });
+    expect(result.rows).toEqual(preview.rows);
+    expect(result.rows.filter((r) => r.status !== 'error').map((r) => [r.line, r.status, r.consumption])).toEqual([[2, 'new', 0], [4, 'new', 50], [8, 'new', 0]]);
+    const refused = Object.fromEntries(result.rows.filter((r) => r.status === 'error').map((r) => [r.line, r.messages[0]]));
+    expect(Object.keys(refused).map(Number)).toEqual([3, 5, 6, 7, 9, 10, 11, 12]);
+    expect(refused[3]).toMatch(/no corresponde a una vuelta/);
+    expect(refused[5]).toMatch(/Período no válido/);
+    expect(refused[6]).toBe(ACCOUNT_OUT_OF_SCOPE);
+    expect(refused[7]).toMatch(/repetidos en el archivo \(línea 2\)/);
+    expect(refused[9]).toBe(ACCOUNT_OUT_OF_SCOPE);
+    expect(refused[10]).toBe('El período no puede ser futuro.');
+    expect(refused[11]).toMatch(/ya tiene la lectura de mayo 2025/);
+    expect(refused[12]).toMatch(/número entero/);
+
+    expect([await countReadings(), await countAudit()]).toEqual([readings + 3, audit + 3]);
+    expect((await stored(x.id)).map((r) => [r.period, r.value, r.consumption])).toEqual([['2025-01', 100, 0], ['2025-03', 150, 50]]);
+    expect((await stored(y.id)).map((r) => [r.period, r.value, r.anomalyCode, r.estimated, r.consumption])).toEqual([['2025-01', null, 'MI', true, 0]]);
+    expect((await stored(z.id)).map((r) => [r.period, r.value, r.source])).toEqual([['2025-05', 300, 'MANUAL']]);
+  });
+});
+
 describe('saveReadingAction', () => {
   beforeEach(() => {
     session.current = null;

@@ -117,6 +117,33 @@ export function readingDecision(input: ReadingInput): ReadingDecision {
   return { ok: true, consumption: billed, estimated: false, rolledOver: measured.rolledOver, reason };
 }
 
+/**
+ * How many of an account's readings before a period the rules look back on: enough to find the
+ * last actual one behind a run of estimates and to average six actual consumptions.
+ */
+export const READING_HISTORY_LIMIT = 24;
+
+export type PastReading = { value: number | null; consumption: number; estimated: boolean };
+
+/**
+ * What readingDecision takes from the account's readings before the period (oldest first; only
+ * the last READING_HISTORY_LIMIT count): `previous` is the value of the last actual reading, the
+ * estimates after it add up to `estimatedSincePrevious`, and the meter's very first reading (it
+ * only set the register's base, 0 m³) stays out of the history averaged when the whole history is
+ * known. decisionBasis([1000 base, 1010 (10 m³), estimate 20 m³]) → previous 1010,
+ * history [10, 20 estimated], estimatedSincePrevious 20.
+ */
+export function decisionBasis(past: readonly PastReading[]): Pick<ReadingInput, 'previous' | 'history' | 'estimatedSincePrevious'> {
+  const window = past.slice(-READING_HISTORY_LIMIT);
+  const lastActual = window.findLastIndex((r) => !r.estimated && r.value !== null);
+  const estimatedSincePrevious = window.slice(lastActual + 1).reduce((s, r) => s + (r.estimated ? r.consumption : 0), 0);
+  const complete = window.length < READING_HISTORY_LIMIT;
+  const history: HistoryEntry[] = window
+    .filter((r, i) => !(complete && i === 0 && !r.estimated && r.consumption === 0))
+    .map((r) => ({ consumption: r.consumption, estimated: r.estimated }));
+  return { previous: lastActual >= 0 ? window[lastActual].value : null, history, estimatedSincePrevious };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Periods
 
