@@ -5,7 +5,7 @@
  * Each slice of a run keeps its own summary; the run's is their merge (`merge`). `cursor` is kept
  * for runs stored before slices existed (the last agreement id processed).
  */
-import { Decimal } from '@/lib/domain/money';
+import { fromCents, toCents } from '@/lib/domain/money';
 
 export type SummaryAmounts = { net: string; tax: string; total: string };
 export type ConceptTotals = SummaryAmounts & { code: string; name: string; currency: string; lines: number };
@@ -21,10 +21,11 @@ export type RunSummary = {
 
 export const EMPTY_SUMMARY: RunSummary = { totals: [], byConcept: [], byBranch: [], cursor: null };
 
-type Acc = { net: Decimal; tax: Decimal; total: Decimal; n: number };
-const zero = (): Acc => ({ net: new Decimal(0), tax: new Decimal(0), total: new Decimal(0), n: 0 });
-const fromStored = (a: SummaryAmounts, n: number): Acc => ({ net: new Decimal(a.net), tax: new Decimal(a.tax), total: new Decimal(a.total), n });
-const out = (a: Acc): SummaryAmounts => ({ net: a.net.toFixed(2), tax: a.tax.toFixed(2), total: a.total.toFixed(2) });
+// Accumulated in integer cents (BigInt): every amount added is already rounded to the cent.
+type Acc = { net: bigint; tax: bigint; total: bigint; n: number };
+const zero = (): Acc => ({ net: BigInt(0), tax: BigInt(0), total: BigInt(0), n: 0 });
+const fromStored = (a: SummaryAmounts, n: number): Acc => ({ net: toCents(a.net), tax: toCents(a.tax), total: toCents(a.total), n });
+const out = (a: Acc): SummaryAmounts => ({ net: fromCents(a.net), tax: fromCents(a.tax), total: fromCents(a.total) });
 
 type Item = { conceptCode: string; conceptName: string; net: string; tax: string; total: string };
 type Totals = { net: string; tax: string; total: string };
@@ -102,15 +103,15 @@ function getOr<K, V>(m: Map<K, V>, k: K, make: () => V): V {
 }
 
 function addAcc(acc: Acc, a: Acc) {
-  acc.net = acc.net.plus(a.net);
-  acc.tax = acc.tax.plus(a.tax);
-  acc.total = acc.total.plus(a.total);
+  acc.net += a.net;
+  acc.tax += a.tax;
+  acc.total += a.total;
   acc.n += a.n;
 }
 
 function bump(acc: Acc, a: Totals) {
-  acc.net = acc.net.plus(a.net);
-  acc.tax = acc.tax.plus(a.tax);
-  acc.total = acc.total.plus(a.total);
+  acc.net += toCents(a.net);
+  acc.tax += toCents(a.tax);
+  acc.total += toCents(a.total);
   acc.n += 1;
 }

@@ -8,7 +8,7 @@ import type { Actor } from '@/lib/auth/scope';
 import { consumptionCharge } from '@/lib/domain/billing/tariff';
 import { lineAmounts } from '@/lib/domain/billing/lines';
 import { toLocalDateString } from '@/lib/domain/format';
-import { sumMoney, toMoneyString } from '@/lib/domain/money';
+import { sumMoneyString } from '@/lib/domain/money';
 import {
   firstDayAfter,
   taxRateChoices,
@@ -291,6 +291,6 @@ export async function simulateTariff(actor: Actor, id: string, m3: number, db = 
   if (!tariff) throw tariffNotFound();
   const blocks = await q.blocksOfTariff(db, id);
   const lines = consumptionCharge(m3, blocks).map((c) => ({ ...c, amount: lineAmounts({ quantity: c.quantity, unitPrice: c.unitPrice }).gross }));
-  const consumption = toMoneyString(sumMoney(lines.map((l) => l.amount)));
-  return { m3, lines, fixedCharge: tariff.fixedCharge, consumption, total: toMoneyString(sumMoney([tariff.fixedCharge, consumption])), flatRate: tariff.flatRate };
+  const consumption = sumMoneyString(lines.map((l) => l.amount));
+  return { m3, lines, fixedCharge: tariff.fixedCharge, consumption, total: sumMoneyString([tariff.fixedCharge, consumption]), flatRate: tariff.flatRate };
 }

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import DecimalBase from 'decimal.js';
-import { Decimal, isValidMoneyInput, money, percentOf, roundHalfUp, sumMoney, toMoneyString } from './money';
+import { Decimal, isValidMoneyInput, money, percentOf, roundHalfUp, sumMoney, toMoneyString, sumMoneyString, toCents, fromCents } from './money';
 
 describe('money', () => {
   it('parses a plain string exactly', () => {
@@ -124,5 +124,61 @@ describe('isValidMoneyInput', () => {
   it('rejects negatives unless allowed', () => {
     expect(isValidMoneyInput('-10.00')).toBe(false);
     expect(isValidMoneyInput('-10.00', { allowNegative: true })).toBe(true);
+  });
+});
+
+describe('sumMoney / sumMoneyString fast path', () => {
+  // The Decimal-only reference: what sumMoney computed before its BigInt path.
+  const reference = (list: string[]) => list.reduce((acc, x) => acc.plus(new Decimal(x)), new Decimal(0));
+
+  it('sums plain strings exactly, at the largest scale, negatives and zeros included', () => {
+    expect(sumMoney(['0.1', '0.2']).toString()).toBe('0.3');
+    expect(sumMoney(['-0.10', '0.10']).isZero()).toBe(true);
+    expect(sumMoney(['1.005', '2']).toString()).toBe('3.005');
+    expect(sumMoney([]).toString()).toBe('0');
+    expect(sumMoneyString([])).toBe('0.00');
+    expect(sumMoneyString(['0.10', '0.2'])).toBe('0.30');
+    expect(sumMoneyString(['-0.10', '0.10'])).toBe('0.00');
+    expect(sumMoneyString(['-5', '2.5'])).toBe('-2.50');
+    expect(sumMoneyString(['99999999999999.99', '0.01'])).toBe('100000000000000.00');
+    // More than 2 decimals: rounded half away from zero, like toMoneyString.
+    expect(sumMoneyString(['1.004', '0.001'])).toBe('1.01');
+    expect(sumMoneyString(['-1.004', '-0.001'])).toBe('-1.01');
+  });
+
+  it('falls back to Decimal for numbers, grouped strings and Decimals, with the same results', () => {
+    expect(sumMoneyString([1.1, '2.20'])).toBe('3.30');
+    expect(sumMoneyString(['1,000.50', '0.50'])).toBe('1001.00');
+    expect(sumMoneyString([new Decimal('0.333'), '0.337'])).toBe('0.67');
+    expect(() => sumMoneyString(['abc'])).toThrow(/Importe no válido/);
+  });
+
+  it('agrees with the Decimal reference on many random amounts', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 2000; n++) {
+      const list = Array.from({ length: 1 + (next() % 8) }, () => {
+        const cents = next() % 10_000_000;
+        const scale = next() % 4;
+        const text = (cents / 10 ** 0).toString();
+        const value = scale ? `${text.slice(0, -scale) || '0'}.${text.slice(-scale).padStart(scale, '0')}` : text;
+        return next() % 3 === 0 ? `-${value}` : value;
+      });
+      expect(sumMoney(list).equals(reference(list))).toBe(true);
+      expect(sumMoneyString(list)).toBe(toMoneyString(reference(list)));
+    }
+  });
+});
+
+describe('toCents / fromCents', () => {
+  it('round-trips 2-decimal amounts exactly and rounds others half away from zero', () => {
+    expect(toCents('12.34')).toBe(BigInt(1234));
+    expect(toCents('-0.05')).toBe(BigInt(-5));
+    expect(toCents('12.345')).toBe(BigInt(1235));
+    expect(toCents('-12.345')).toBe(BigInt(-1235));
+    expect(toCents(7)).toBe(BigInt(700));
+    expect(toCents('123456789012345.67')).toBe(BigInt('12345678901234567'));
+    for (const s of ['0.00', '0.01', '-0.01', '1.10', '-99.99', '123456789012345.67']) expect(fromCents(toCents(s))).toBe(s);
+    expect(fromCents(BigInt(-5))).toBe('-0.05');
   });
 });

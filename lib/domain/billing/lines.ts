@@ -15,7 +15,7 @@
  * (not the DOP line amounts) keeps quantity × unitPrice = gross on every stored line, so lines
  * and totals reconcile in the invoice's own currency.
  */
-import { Decimal, money, roundHalfUp, sumMoney, toMoneyString, type MoneyInput } from '@/lib/domain/money';
+import { Decimal, money, roundHalfUp, sumMoneyString, type MoneyInput } from '@/lib/domain/money';
 
 export interface LineInput {
   quantity: MoneyInput;
@@ -83,7 +83,7 @@ export function lineAmounts(input: LineInput): LineAmounts {
 // Invoice totals as exact sums of the lines (no re-rounding; empty → zeros); e.g. nets 0.10 + 0.20 → 0.30.
 export function sumLines(lines: readonly LineAmounts[]): LineAmounts {
   if (lines.length === 0) return { ...ZERO_AMOUNTS };
-  const sum = (key: keyof LineAmounts) => toMoneyString(sumMoney(lines.map((l) => l[key])));
+  const sum = (key: keyof LineAmounts) => sumMoneyString(lines.map((l) => l[key]));
   return { gross: sum('gross'), discount: sum('discount'), net: sum('net'), tax: sum('tax'), total: sum('total') };
 }
 

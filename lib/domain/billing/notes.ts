@@ -13,7 +13,7 @@
  * (the total credited reaches the invoice total) voids the invoice; a note that brings the balance
  * to zero after payments leaves it PAID; otherwise the status stays as it was.
  */
-import { Decimal, money, sumMoney, toMoneyString, type MoneyInput } from '@/lib/domain/money';
+import { Decimal, money, sumMoney, sumMoneyString, toMoneyString, type MoneyInput } from '@/lib/domain/money';
 
 export type NoteInvoiceStatus = 'DRAFT' | 'ISSUED' | 'PARTIALLY_PAID' | 'PAID' | 'VOIDED';
 
@@ -62,7 +62,7 @@ export function creditableByLine(lines: readonly CreditableLine[], credited: rea
 
 // The total already credited on an invoice (sum of its credit-note lines); e.g. [59.00, 41.00] → '100.00'.
 export function creditedTotal(credited: readonly Pick<CreditedLine, 'total'>[]): string {
-  return toMoneyString(sumMoney(credited.map((c) => c.total)));
+  return sumMoneyString(credited.map((c) => c.total));
 }
 
 /**

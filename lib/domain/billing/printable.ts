@@ -11,7 +11,7 @@
  *   ACCOUNT        one line per account, described by the account's label (its description)
  */
 import type { ItemGrouping } from '@/lib/domain/billing-frequency';
-import { money, sumMoney, toMoneyString, type MoneyInput } from '@/lib/domain/money';
+import { money, sumMoney, sumMoneyString, type MoneyInput } from '@/lib/domain/money';
 import { formatQuantity, formatUnitPrice } from './lines';
 
 /** The fields of an invoice item that printing needs (BillingItem or a stored invoice_items row). */
@@ -64,9 +64,9 @@ function groupKey(item: PrintableSource, grouping: ItemGrouping): string {
 
 function sums(items: readonly PrintableSource[]): Pick<PrintableItem, 'net' | 'tax' | 'total'> {
   return {
-    net: toMoneyString(sumMoney(items.map((i) => i.net))),
-    tax: toMoneyString(sumMoney(items.map((i) => i.tax))),
-    total: toMoneyString(sumMoney(items.map((i) => i.total))),
+    net: sumMoneyString(items.map((i) => i.net)),
+    tax: sumMoneyString(items.map((i) => i.tax)),
+    total: sumMoneyString(items.map((i) => i.total)),
   };
 }
 
