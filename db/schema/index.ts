@@ -5,4 +5,5 @@ export * from './users';
 export * from './audit';
 export * from './crm';
 export * from './billing';
+export * from './print';
 export * from './relations';
