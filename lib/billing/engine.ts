@@ -1,18 +1,22 @@
 /**
  * The billing-run engine: turns the eligible agreements of a period into numbered, issued
  * invoices (RUN) or into the same figures without writing anything but the run (PREVIEW).
- * Plain server code — no 'server-only', no next/* — so the CLI (scripts/cauce.ts, under tsx)
- * and the app (lib/dal/billing-runs.ts, in the background) run the same engine.
+ * Plain server code — no 'server-only', no next/* — so the CLI (scripts/cauce.ts, under tsx),
+ * the queue's workers (lib/billing/queue.ts) and the app (lib/dal/billing-runs.ts) run the same engine.
  *
  * Design
  * - A run is a billing_runs row: mode PREVIEW | RUN, period 'YYYY-MM', issue date, scope
- *   { branchId?, agreementIds? }. `executeRun(db, runId, { batchSize, onProgress })` bills the
- *   eligible agreements: ACTIVE, valid during the period, billsInPeriod(frequency, anchor, period),
- *   in scope.
- * - Streaming: agreements come from a *batch source* `(afterId, limit) → agreements`, keyset by id
- *   (never the whole list in memory). The default source is the run's scope; splitting a run across
- *   workers (by branch or by agreement-id range) is a different source or scope per worker, not a
- *   rewrite. Memory is bounded by one batch (an agreement's accounts come whole).
+ *   { branchId?, agreementIds? }. It bills the eligible agreements: ACTIVE, valid during the
+ *   period, billsInPeriod(frequency, anchor, period), in scope.
+ * - Slices: `prepareRun` cuts the run once into slices (billing_run_slices: one branch × one range
+ *   of agreement ids, lib/domain/billing/slices.ts). `executeSlice(db, runId, sliceNo)` bills one
+ *   slice — whoever calls it: a queue worker in any process, or `executeRun`, which runs every
+ *   pending slice in this process. A slice is claimed before it starts (a DONE slice, or one another
+ *   worker holds with a fresh heartbeat, is left alone); the last slice to finish ends the run
+ *   (counters summed batch by batch, summary = merge of the slices'). How many slices per branch is
+ *   configuration (CAUCE_BILLING_SLICES_PER_BRANCH), how many workers too.
+ * - Streaming: a slice's agreements come keyset by id after its cursor (never the whole list in
+ *   memory). Memory is bounded by one batch (an agreement's accounts come whole).
  * - Per batch: the agreements' ACTIVE accounts, this period's readings (a metered account without
  *   one is estimated from its last ≤ 6 actual consumptions with `estimate()`; RUN stores that
  *   estimate as a meter_readings row: source ESTIMATE, estimated, value null, anomaly SL), the tariff
@@ -33,13 +37,14 @@
  *   number PPPPP-NNNNNNNN, due = issue + due days, currency and rate, customer snapshot, billing
  *   address of the group for GR units else of the agreement, totals, balance = total), items,
  *   printable items (the agreement's grouping), billed_accounts — all multi-row `unnest` inserts
- *   (lib/billing/bulk.ts) — then the batch's issues and the run's counters, summary (by concept and
- *   by branch, per currency, decimal strings) and heartbeat. The summary carries the cursor (last
- *   agreement id), so a run stopped mid-way resumes after its last committed batch.
+ *   (lib/billing/bulk.ts) — then the batch's issues, the slice's counters, summary (by concept and
+ *   by branch, per currency, decimal strings) and cursor (its last agreement id: a slice stopped
+ *   mid-way resumes after its last committed batch), and last the run's counters and heartbeat
+ *   (so concurrent slices hold the run row only while committing).
  * - PREVIEW computes the same units and summary but writes only the run row and its issues: no
  *   invoices, readings or sequence numbers. Its totals equal those of a RUN that follows it.
- * - Status: QUEUED → RUNNING → DONE, or FAILED with the error in `message` (the caller decides
- *   whether to rethrow). One audit row per run is written by whoever creates it (createRun).
+ * - Status: QUEUED → RUNNING → DONE, or FAILED with the error in `message` (rethrown; a queue
+ *   retries the slice, a resume re-queues the unfinished ones). One audit row per run is written by whoever creates it (createRun).
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { Db, DbOrTx } from '@/db/client';
