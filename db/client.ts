@@ -25,7 +25,7 @@ export type DatabaseHandle = {
 };
 
 export function defaultDataDir() {
-  return path.resolve(process.env.CAUCE_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite'));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.CAUCE_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite'));
 }
 
 /**
