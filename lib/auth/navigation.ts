@@ -43,6 +43,7 @@ const ADMIN: NavSection[] = [
       { href: '/admin/tipos-de-cambio', label: 'Tipos de cambio', icon: 'coins', permission: 'admin.catalogs' },
       { href: '/admin/conceptos', label: 'Conceptos de facturación', icon: 'receipt', permission: 'admin.catalogs' },
       { href: '/admin/tarifas', label: 'Tarifas', icon: 'tags', permission: 'admin.catalogs' },
+      { href: '/admin/formatos', label: 'Formatos de impresión', icon: 'file-text', permission: 'admin.catalogs' },
       { href: '/admin/audit', label: 'Registro de auditoría', icon: 'shield', permission: 'audit.read' },
     ],
   },

@@ -1,21 +1,33 @@
 import { Document, Page } from '@react-pdf/renderer';
+import { chartEndPeriod, consumptionSeries } from '@/lib/domain/pdf/consumption-chart';
 import { BUILT_IN_PRINT_FORMAT, type PrintFormat } from '@/lib/domain/pdf/print-format';
 import { docTitle, safeColor } from './display';
 import { Header } from './sections/header';
 import { LinesTable } from './sections/lines-table';
 import { Footer, Watermark } from './sections/page-frame';
 import { Parties } from './sections/parties';
+import { PaymentBlocks } from './sections/payment-blocks';
 import { Summary } from './sections/summary';
 import { s } from './styles';
-import type { InvoicePdfData } from './types';
+import type { InvoicePdfData, InvoicePdfImages } from './types';
+
+const NO_IMAGES: InvoicePdfImages = { qr: null, barcode: null };
+
+function chartBars(data: InvoicePdfData, format: PrintFormat) {
+  if (!format.showConsumptionChart || !data.consumption?.length) return null;
+  const end = chartEndPeriod(data.document.period, data.document.issueDate, data.consumption);
+  if (!end) return null;
+  return consumptionSeries(data.consumption, end, format.chartPeriods);
+}
 
 /**
  * One stored invoice (or credit/debit note) as a PDF, from plain data: the header repeats on every
  * page, the customer block prints on the first, the lines paginate with their header row repeated,
- * and the totals close the document. A voided document carries ANULADA across every page.
- * Nothing is computed here but display: amounts are the stored ones.
+ * and the totals close the document, followed by the format's consumption chart and payment
+ * QR/barcode (`images`, made beforehand by paymentImages). A voided document carries ANULADA
+ * across every page. Nothing is computed here but display: amounts are the stored ones.
  */
-export function InvoiceDocument({ data, format = BUILT_IN_PRINT_FORMAT }: { data: InvoicePdfData; format?: PrintFormat }) {
+export function InvoiceDocument({ data, format = BUILT_IN_PRINT_FORMAT, images = NO_IMAGES }: { data: InvoicePdfData; format?: PrintFormat; images?: InvoicePdfImages }) {
   const accent = safeColor(format.accentColor, BUILT_IN_PRINT_FORMAT.accentColor);
   const d = data.document;
   return (
@@ -23,8 +35,9 @@ export function InvoiceDocument({ data, format = BUILT_IN_PRINT_FORMAT }: { data
       <Page size={format.paperSize === 'A4' ? 'A4' : 'LETTER'} style={s.page}>
         <Header data={data} accent={accent} logo={format.logo} />
         <Parties data={data} />
-        <LinesTable data={data} accent={accent} />
+        <LinesTable data={data} accent={accent} set={format.columns} />
         <Summary data={data} accent={accent} showNotes={format.showNotes} />
+        <PaymentBlocks data={data} accent={accent} bars={chartBars(data, format)} images={images} />
         <Footer legal={format.legalFooter} fiscalNumber={d.fiscalNumber} />
         {/* Last, so it is drawn over the table's shaded rows (translucent, the figures stay legible). */}
         {d.status === 'VOIDED' ? <Watermark text="ANULADA" color="#c62828" /> : null}

@@ -25,7 +25,16 @@ function lines(input: LineInput[]): InvoicePdfLine[] {
   });
 }
 
-function invoice(over: { document: Partial<InvoicePdfData['document']>; customer: InvoicePdfData['customer']; lines: InvoicePdfLine[]; discount?: string; paid?: string; billingAddress?: string; deliveryAddress?: string | null }): InvoicePdfData {
+// Twelve periods ending 2026-10 around `base` m³, e.g. history(20) → 2025-11 … 2026-10 between 14 and 27 m³.
+function history(base: number): { period: string; m3: number }[] {
+  const wave = [0, 3, 5, 2, -2, -5, -6, -3, 1, 4, 6, 2];
+  return wave.map((w, i) => {
+    const index = 2025 * 12 + 10 + i;
+    return { period: `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`, m3: Math.max(0, Math.round(base + (w * base) / 20)) };
+  });
+}
+
+function invoice(over: { document: Partial<InvoicePdfData['document']>; customer: InvoicePdfData['customer']; lines: InvoicePdfLine[]; discount?: string; paid?: string; billingAddress?: string; deliveryAddress?: string | null; consumption?: InvoicePdfData['consumption'] }): InvoicePdfData {
   const net = sumMoney(over.lines.map((l) => l.net));
   const tax = sumMoney(over.lines.map((l) => l.tax));
   const total = sumMoney(over.lines.map((l) => l.total));
@@ -63,6 +72,7 @@ function invoice(over: { document: Partial<InvoicePdfData['document']>; customer
       total: toMoneyString(total),
       balance: toMoneyString(total.minus(money(over.paid ?? '0'))),
     },
+    consumption: over.consumption ?? [],
   };
 }
 
@@ -81,6 +91,7 @@ export const SAMPLE_CLASS_A = invoice({
     { description: 'Inspección técnica de acometida', quantity: '1.000', unitPrice: '1500.0000', net: '1375.00', taxRate: '18' },
   ]),
   paid: '5000.00',
+  consumption: history(187),
 });
 
 export const SAMPLE_CLASS_B = invoice({
@@ -93,6 +104,7 @@ export const SAMPLE_CLASS_B = invoice({
     { description: 'Alcantarillado sanitario', quantity: null, unitPrice: null, net: '246.40' },
     { description: 'Cargo por mora', quantity: '1.000', unitPrice: '85.0000', net: '85.00', taxRate: '18' },
   ]),
+  consumption: history(18),
 });
 
 export const SAMPLE_CLASS_E = invoice({
@@ -105,6 +117,7 @@ export const SAMPLE_CLASS_E = invoice({
     { description: 'Tratamiento de aguas residuales', quantity: '3100.000', unitPrice: '0.7250', net: '2247.50' },
     { description: 'Derecho de conexión a la red (ampliación a 4")', quantity: '1.000', unitPrice: '2400.0000', net: '2400.00', taxRate: '18' },
   ]),
+  consumption: history(3200),
 });
 
 /** A credit-noted class A invoice: prints ANULADA across every page. */
@@ -121,5 +134,6 @@ export function sampleLongInvoice(count = 500): InvoicePdfData {
     document: { invoiceClass: 'A', fiscalNumber: '00003-00000777', agreementCode: 'AC-000300', agreementName: 'Plaza Las Américas — todas las cuentas', branchName: 'Santo Domingo Este' },
     customer: { name: 'Inmobiliaria Plaza Las Américas, S. A.', code: 'C-000300', documentType: 'RNC', documentNumber: '130456789', taxCondition: 'REGISTERED' },
     lines: lines(accountLines),
+    consumption: history(25_000),
   });
 }

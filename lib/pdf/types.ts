@@ -58,4 +58,17 @@ export interface InvoicePdfData {
   deliveryAddress: string | null;
   lines: InvoicePdfLine[];
   totals: { gross: string; discount: string; net: string; tax: string; total: string; balance: string };
+  /**
+   * Metered m³ of the invoice's accounts summed per period ('YYYY-MM'), as stored in meter_readings,
+   * for the consumption history chart; absent or empty when there are none.
+   */
+  consumption?: { period: string; m3: number }[];
+}
+
+/** Images made from the stored values before rendering (react-pdf renders synchronously). */
+export interface InvoicePdfImages {
+  /** PNG data URI of the payment QR, when the format shows it. */
+  qr: string | null;
+  /** PNG data URI of the Code 128 barcode, when the format shows it. */
+  barcode: string | null;
 }

@@ -7,7 +7,14 @@
  */
 import type { InvoiceClass } from '@/lib/domain/billing/invoice-class';
 
-export type PaperSize = 'LETTER' | 'A4';
+/** Mirrors db/schema/print.ts PAPER_SIZES. */
+export const PAPER_SIZES = ['LETTER', 'A4'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+export const PAPER_SIZE_LABELS: Record<PaperSize, string> = { LETTER: 'Carta (8½ × 11 in)', A4: 'A4 (210 × 297 mm)' };
+
+/** Mirrors db/schema/print.ts PRINT_COLUMNS (lib/domain imports nothing from db): the optional columns of the lines table, in print order. */
+export const PRINT_COLUMNS = ['quantity', 'unitPrice', 'net', 'tax', 'total'] as const;
+export type PrintColumn = (typeof PRINT_COLUMNS)[number];
 
 export interface PrintFormat {
   code: string;
@@ -21,10 +28,21 @@ export interface PrintFormat {
   legalFooter: string;
   /** Whether the invoice's notes (e.g. the reason of a credit note) are printed. */
   showNotes: boolean;
+  /** Bars of the consumption of the last `chartPeriods` periods (6–12), omitted when there are no readings. */
+  showConsumptionChart: boolean;
+  chartPeriods: number;
+  /** A QR with the payment reference `CAUCE|<fiscal number>|<balance>|<currency>`. */
+  showPaymentQr: boolean;
+  /** A Code 128 barcode of the point of sale and number digits. */
+  showBarcode: boolean;
+  /** The optional columns of the lines table (the description always prints). */
+  columns: readonly PrintColumn[];
 }
 
 /** Invoices from billing runs print as AUTOMATIC, invoices typed by staff as MANUAL. */
-export type PrintFormatType = 'AUTOMATIC' | 'MANUAL';
+export const PRINT_FORMAT_TYPES = ['AUTOMATIC', 'MANUAL'] as const;
+export type PrintFormatType = (typeof PRINT_FORMAT_TYPES)[number];
+export const PRINT_FORMAT_TYPE_LABELS: Record<PrintFormatType, string> = { AUTOMATIC: 'Automática', MANUAL: 'Manual' };
 
 export interface PrintFormatAssignment {
   agreementId: string;
@@ -47,6 +65,11 @@ export const BUILT_IN_PRINT_FORMAT: PrintFormat = {
   legalFooter:
     'Este documento es una representación impresa de un comprobante fiscal. El pago después de la fecha de vencimiento puede generar recargos por mora y la suspensión del servicio según el reglamento vigente.',
   showNotes: true,
+  showConsumptionChart: true,
+  chartPeriods: 12,
+  showPaymentQr: true,
+  showBarcode: true,
+  columns: PRINT_COLUMNS,
 };
 
 export type FormatSource = 'ASSIGNMENT' | 'COMPANY_DEFAULT' | 'BUILT_IN';

@@ -3,6 +3,7 @@ import { taxIncluded } from '@/lib/domain/billing/invoice-class';
 import { money } from '@/lib/domain/money';
 import { currencyName, printAmount, printQuantity, printUnitPrice } from '../display';
 import { MUTED, RULE, ZEBRA } from '../styles';
+import type { PrintColumn } from '@/lib/domain/pdf/print-format';
 import type { InvoicePdfData, InvoicePdfLine } from '../types';
 
 type Column = { title: string; width?: number; value: (l: InvoicePdfLine) => string };
@@ -11,12 +12,15 @@ type Column = { title: string; width?: number; value: (l: InvoicePdfLine) => str
  * The printable items as stored. Class B prints one amount per line with the tax included;
  * A and E print net, tax and total. On class B a unit price shows only on lines without tax,
  * so that quantity × price matches the printed amount. The header row repeats on every page.
+ * The format's column set picks the optional columns; class B always prints its one amount
+ * (tax included), whatever amount columns the set names.
  */
-function columns(data: InvoicePdfData): Column[] {
+function columns(data: InvoicePdfData, set: readonly PrintColumn[]): Column[] {
   const description: Column = { title: 'Descripción', value: (l) => l.description };
+  const has = (c: PrintColumn) => set.includes(c);
   // Lines grouped by account or concept group carry no quantity or price: no empty columns then.
-  const quantities = data.lines.some((l) => l.quantity !== null);
-  const prices = data.lines.some((l) => l.unitPrice !== null);
+  const quantities = has('quantity') && data.lines.some((l) => l.quantity !== null);
+  const prices = has('unitPrice') && data.lines.some((l) => l.unitPrice !== null);
   const keep = (c: Column | false): c is Column => c !== false;
   if (taxIncluded(data.document.invoiceClass)) {
     return [
@@ -30,16 +34,16 @@ function columns(data: InvoicePdfData): Column[] {
     description,
     quantities && { title: 'Cantidad', width: 48, value: (l: InvoicePdfLine) => printQuantity(l.quantity) },
     prices && { title: 'Precio unit.', width: 62, value: (l: InvoicePdfLine) => printUnitPrice(l.unitPrice) },
-    { title: 'Neto', width: 76, value: (l: InvoicePdfLine) => printAmount(l.net) },
-    { title: 'ITBIS', width: 64, value: (l: InvoicePdfLine) => printAmount(l.tax) },
-    { title: 'Total', width: 80, value: (l: InvoicePdfLine) => printAmount(l.total) },
+    has('net') && { title: 'Neto', width: 76, value: (l: InvoicePdfLine) => printAmount(l.net) },
+    has('tax') && { title: 'ITBIS', width: 64, value: (l: InvoicePdfLine) => printAmount(l.tax) },
+    has('total') && { title: 'Total', width: 80, value: (l: InvoicePdfLine) => printAmount(l.total) },
   ].filter(keep);
 }
 
 const cell = (c: Column) => (c.width ? { width: c.width, textAlign: 'right' as const, paddingLeft: 4 } : { flex: 1, paddingRight: 4 });
 
-export function LinesTable({ data, accent }: { data: InvoicePdfData; accent: string }) {
-  const cols = columns(data);
+export function LinesTable({ data, accent, set }: { data: InvoicePdfData; accent: string; set: readonly PrintColumn[] }) {
+  const cols = columns(data, set);
   const last = cols.length - 1;
   return (
     <View>
