@@ -6,4 +6,5 @@ export * from './audit';
 export * from './crm';
 export * from './billing';
 export * from './print';
+export * from './collections';
 export * from './relations';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { agingBucket, daysBetween, delinquencyState, type DelinquencyLevel } from './delinquency';
+import { agingBucket, daysBetween, delinquencyState, type DelinquencyInput, type DelinquencyLevel } from './delinquency';
 
 const levels: DelinquencyLevel[] = [
   { id: 'l2', name: 'Corte', daysPastGrace: 30, minDebt: '1000.00', actions: ['DISCONNECTION_ORDER', 'PORTAL_BANNER'] },
   { id: 'l1', name: 'Aviso', daysPastGrace: 1, minDebt: '100.00', actions: ['LATE_FEE', 'NOTICE_EMAIL'] },
 ];
-const base = { oldestUnpaidDueDate: '2026-03-10', overdueDebt: '5000.00', graceDays: 10, exempt: false };
+const base: DelinquencyInput = { oldestUnpaidDueDate: '2026-03-10', overdueDebt: '5000.00', graceDays: 10, exempt: false };
 const on = (today: string, over: Partial<typeof base> = {}) => delinquencyState({ ...base, ...over }, levels, today);
 
 describe('daysBetween', () => {

@@ -1,0 +1,159 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb, type Db, type DbOrTx } from '@/db/client';
+import { findAgreement } from '@/db/queries/agreements';
+import { recordAudit } from '@/db/queries/audit';
+import * as q from '@/db/queries/payments';
+import { branches, payments } from '@/db/schema';
+import { ForbiddenError, NotFoundError, UserError } from '@/lib/auth/errors';
+import { can, type Permission } from '@/lib/auth/roles';
+import { branchScope, inBranchScope, type Actor } from '@/lib/auth/scope';
+import { AllocationError, allocatePayment, applyAllocations } from '@/lib/domain/collections/allocation';
+import { toLocalDateString } from '@/lib/domain/format';
+import { fromCents, toCents } from '@/lib/domain/money';
+import { paymentInputSchema, paymentReversalSchema, type PaymentInput } from '@/lib/validation/payments';
+import { isUuid } from './customers';
+
+/**
+ * Payments in the data layer (issue 6). Registering needs 'payments.write' and the agreement in
+ * the actor's branches; reversing 'payments.reverse'; reading 'payments.read' (another branch's
+ * payment is "not found"). Everything that moves money happens in ONE transaction:
+ *
+ * - Idempotency: the payment row is inserted first with `on conflict (idempotency_key) do
+ *   nothing`; a retry (same key, even concurrently: the second insert waits for the first to
+ *   commit) finds the existing payment and returns it — one payment, whatever the retries. The same
+ *   key with other data is refused.
+ * - Allocation: the agreement's open invoices are locked (id order) and the amount is allocated
+ *   (lib/domain/collections/allocation.ts: chosen invoices, else oldest due first); invoices move
+ *   ISSUED → PARTIALLY_PAID → PAID; what is left is the agreement's credit balance. Concurrent
+ *   payments of one agreement queue on the invoice locks, so nothing is ever over-allocated.
+ * - Receipt: a gapless number per branch, taken in the same transaction.
+ * - Reversal (with a reason, never deletion): the payment's allocations go back to their invoices.
+ * One audit row per payment and per reversal.
+ */
+function assertCan(actor: Actor, permission: Permission) {
+  if (!can(actor.role, permission)) throw new ForbiddenError();
+}
+
+const agreementNotFound = () => new NotFoundError('No se encontró el acuerdo.');
+const paymentNotFound = () => new NotFoundError('No se encontró el pago.');
+
+function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+    throw new UserError(Object.values(fieldErrors).flat()[0] ?? 'Datos no válidos.', fieldErrors);
+  }
+  return parsed.data;
+}
+
+export type RegisteredPayment = { id: string; receiptNumber: string; replayed: boolean; applied: string; unapplied: string };
+
+/**
+ * Registers a confirmed payment of an agreement and allocates it. `replayed` is true when the
+ * idempotency key had already recorded this payment (nothing new was written).
+ */
+export async function registerPayment(actor: Actor, input: PaymentInput, db: Db = getDb(), now = new Date()): Promise<RegisteredPayment> {
+  assertCan(actor, 'payments.write');
+  const v = parse(paymentInputSchema, input);
+  if (v.paidOn > toLocalDateString(now)) throw new UserError('La fecha del pago no puede ser futura.', { paidOn: ['La fecha del pago no puede ser futura.'] });
+  const found = await findAgreement(db, branchScope(actor), v.agreementId);
+  if (!found) throw agreementNotFound();
+  const { agreement } = found;
+  try {
+    return await db.transaction(async (tx) => {
+      const [branch] = await tx.select({ code: branches.code }).from(branches).where(eq(branches.id, agreement.branchId));
+      const amount = fromCents(toCents(v.amount));
+      const inserted = await q.insertPayment(tx, {
+        idempotencyKey: v.idempotencyKey,
+        agreementId: agreement.id,
+        customerId: agreement.customerId,
+        branchId: agreement.branchId,
+        amount,
+        currency: agreement.currency,
+        method: v.method,
+        channel: v.channel,
+        status: 'CONFIRMED',
+        paymentEntityId: v.paymentEntityId,
+        reference: v.reference,
+        paidOn: v.paidOn,
+        notes: v.notes,
+        createdBy: actor.id,
+      });
+      if (!inserted) return replay(tx, v.idempotencyKey, agreement.id, amount);
+      const open = (await q.lockOpenInvoices(tx, agreement.id, agreement.currency)).map((i) => ({ ...i, fiscalNumber: i.fiscalNumber ?? '', issueDate: i.issueDate ?? '', dueDate: i.dueDate ?? i.issueDate ?? '' }));
+      const result = allocatePayment(amount, agreement.currency, open, v.invoiceIds);
+      for (const change of applyAllocations(open, result.allocations, 'pay')) await q.setInvoiceBalance(tx, change.invoiceId, change.balance, change.status);
+      await q.insertAllocations(tx, inserted.id, result.allocations);
+      const receiptNumber = await q.nextReceiptNumber(tx, agreement.branchId, branch.code);
+      const [payment] = await tx
+        .update(payments)
+        .set({ applied: result.applied, unapplied: result.unapplied, receiptNumber })
+        .where(eq(payments.id, inserted.id))
+        .returning();
+      await recordAudit(tx, { id: actor.id, email: actor.email }, {
+        entity: 'payment',
+        entityId: payment.id,
+        action: 'CREATE',
+        after: { receiptNumber, agreementId: agreement.id, amount, currency: payment.currency, method: payment.method, channel: payment.channel, paidOn: payment.paidOn, reference: payment.reference, allocations: result.allocations, unapplied: result.unapplied },
+      });
+      return { id: payment.id, receiptNumber, replayed: false, applied: result.applied, unapplied: result.unapplied };
+    });
+  } catch (err) {
+    if (err instanceof AllocationError) throw new UserError(err.message, { invoiceIds: [err.message] });
+    throw err;
+  }
+}
+
+async function replay(tx: DbOrTx, key: string, agreementId: string, amount: string): Promise<RegisteredPayment> {
+  const existing = await q.findPaymentByKey(tx, key);
+  if (!existing || existing.agreementId !== agreementId || toCents(existing.amount) !== toCents(amount)) {
+    throw new UserError('Esa clave de pago ya se usó para otro pago.');
+  }
+  return { id: existing.id, receiptNumber: existing.receiptNumber ?? '', replayed: true, applied: existing.applied, unapplied: existing.unapplied };
+}
+
+/** Reverses a confirmed payment: its allocations go back to their invoices. */
+export async function reversePayment(actor: Actor, paymentId: string, input: { reason: string }, db: Db = getDb()): Promise<void> {
+  assertCan(actor, 'payments.reverse');
+  const { reason } = parse(paymentReversalSchema, input);
+  if (!isUuid(paymentId)) throw paymentNotFound();
+  await db.transaction(async (tx) => {
+    const payment = await q.lockPayment(tx, paymentId);
+    if (!payment || !inBranchScope(branchScope(actor), payment.branchId)) throw paymentNotFound();
+    if (payment.status !== 'CONFIRMED') throw new UserError('Solo se puede revertir un pago confirmado.');
+    const allocations = (await q.allocationsOf(tx, paymentId)).map((a) => ({ invoiceId: a.invoiceId, amount: a.amount }));
+    const invoices = await q.lockInvoices(tx, [...new Set(allocations.map((a) => a.invoiceId))]);
+    const changes = applyAllocations(invoices, allocations, 'reverse');
+    for (const change of changes) await q.setInvoiceBalance(tx, change.invoiceId, change.balance, change.status);
+    await tx.update(payments).set({ status: 'REVERSED', reversalReason: reason, reversedAt: new Date(), reversedBy: actor.id, updatedAt: new Date() }).where(eq(payments.id, paymentId));
+    await recordAudit(tx, { id: actor.id, email: actor.email }, {
+      entity: 'payment',
+      entityId: paymentId,
+      action: 'STATUS_CHANGE',
+      before: { status: payment.status, applied: payment.applied, unapplied: payment.unapplied },
+      after: { status: 'REVERSED', reason, restored: changes },
+    });
+  });
+}
+
+/** One payment with its allocations, within the actor's branches. */
+export async function getPayment(actor: Actor, paymentId: string, db: Db = getDb()) {
+  assertCan(actor, 'payments.read');
+  if (!isUuid(paymentId)) throw paymentNotFound();
+  const row = await q.paymentDetail(db, paymentId);
+  if (!row || !inBranchScope(branchScope(actor), row.payment.branchId)) throw paymentNotFound();
+  return { ...row, allocations: await q.allocationsOf(db, paymentId) };
+}
+
+export const PAYMENTS_PAGE_SIZE = 25;
+
+/** Payments newest first; branch staff and cashiers see their branches'. */
+export async function listPayments(actor: Actor, opts: { page?: number; agreementId?: string } = {}, db: Db = getDb()) {
+  assertCan(actor, 'payments.read');
+  const scope = branchScope(actor);
+  const page = Math.max(1, opts.page ?? 1);
+  const result = await q.listPayments(db, { branchIds: scope.all ? undefined : scope.branchIds, agreementId: opts.agreementId && isUuid(opts.agreementId) ? opts.agreementId : undefined }, { limit: PAYMENTS_PAGE_SIZE, offset: (page - 1) * PAYMENTS_PAGE_SIZE });
+  return { ...result, page, pageSize: PAYMENTS_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(result.total / PAYMENTS_PAGE_SIZE)) };
+}
