@@ -3,13 +3,17 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Db, type DbOrTx } from '@/db/client';
 import { findAgreement } from '@/db/queries/agreements';
+import { getCompany, listBranches } from '@/db/queries/organization';
 import { recordAudit } from '@/db/queries/audit';
 import * as q from '@/db/queries/payments';
 import { branches, payments } from '@/db/schema';
+import { PAYMENT_STATUSES } from '@/db/schema/collections';
+import { PAYMENT_METHOD_VALUES } from '@/db/schema/enums';
 import { ForbiddenError, NotFoundError, UserError } from '@/lib/auth/errors';
 import { can, type Permission } from '@/lib/auth/roles';
 import { branchScope, inBranchScope, type Actor } from '@/lib/auth/scope';
 import { AllocationError, allocatePayment, applyAllocations } from '@/lib/domain/collections/allocation';
+import { validDate } from '@/lib/domain/billing/period';
 import { toLocalDateString } from '@/lib/domain/format';
 import { fromCents, toCents } from '@/lib/domain/money';
 import { paymentInputSchema, paymentReversalSchema, type PaymentInput } from '@/lib/validation/payments';
@@ -149,11 +153,75 @@ export async function getPayment(actor: Actor, paymentId: string, db: Db = getDb
 
 export const PAYMENTS_PAGE_SIZE = 25;
 
-/** Payments newest first; branch staff and cashiers see their branches'. */
-export async function listPayments(actor: Actor, opts: { page?: number; agreementId?: string } = {}, db: Db = getDb()) {
+const optionalParam = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+/** The /cobros list's search params; a bad value is dropped, never an error. */
+export const paymentListSchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  desde: optionalParam.pipe(z.string().refine(validDate).optional()).catch(undefined),
+  hasta: optionalParam.pipe(z.string().refine(validDate).optional()).catch(undefined),
+  estado: optionalParam.pipe(z.enum(PAYMENT_STATUSES).optional()).catch(undefined),
+  medio: optionalParam.pipe(z.enum(PAYMENT_METHOD_VALUES).optional()).catch(undefined),
+  branchId: optionalParam.pipe(z.uuid().optional()).catch(undefined),
+  acuerdo: optionalParam.pipe(z.string().max(40).optional()).catch(undefined),
+});
+export type PaymentListParams = z.output<typeof paymentListSchema>;
+
+/** Payments newest first; branch staff and cashiers see their branches'. A branch filter outside the scope matches nothing. */
+export async function listPayments(actor: Actor, opts: { page?: number; agreementId?: string } & Partial<Omit<PaymentListParams, 'page'>> = {}, db: Db = getDb()) {
   assertCan(actor, 'payments.read');
   const scope = branchScope(actor);
   const page = Math.max(1, opts.page ?? 1);
-  const result = await q.listPayments(db, { branchIds: scope.all ? undefined : scope.branchIds, agreementId: opts.agreementId && isUuid(opts.agreementId) ? opts.agreementId : undefined }, { limit: PAYMENTS_PAGE_SIZE, offset: (page - 1) * PAYMENTS_PAGE_SIZE });
+  const branchId = opts.branchId && isUuid(opts.branchId) ? (inBranchScope(scope, opts.branchId) ? opts.branchId : '00000000-0000-0000-0000-000000000000') : undefined;
+  const result = await q.listPayments(
+    db,
+    {
+      branchIds: scope.all ? undefined : scope.branchIds,
+      agreementId: opts.agreementId && isUuid(opts.agreementId) ? opts.agreementId : undefined,
+      branchId,
+      from: opts.desde,
+      to: opts.hasta,
+      status: opts.estado,
+      method: opts.medio,
+      agreementCode: opts.acuerdo,
+    },
+    { limit: PAYMENTS_PAGE_SIZE, offset: (page - 1) * PAYMENTS_PAGE_SIZE },
+  );
   return { ...result, page, pageSize: PAYMENTS_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(result.total / PAYMENTS_PAGE_SIZE)) };
+}
+
+/** The list's filter choices: the branches the actor sees. */
+export async function paymentListOptions(actor: Actor, db: Db = getDb()) {
+  assertCan(actor, 'payments.read');
+  const scope = branchScope(actor);
+  const rows = await listBranches(db, scope.all ? undefined : scope.branchIds);
+  return { branches: rows.map((b) => ({ id: b.id, name: b.name })) };
+}
+
+/**
+ * What the payment form needs for one agreement in the actor's branches (payments.write): the
+ * agreement and customer, its open invoices oldest due first (overdue marked as of `today`), the
+ * total due, its credit balance and the active payment entities. Not found outside the scope.
+ */
+export async function getPaymentFormData(actor: Actor, agreementId: string, db: Db = getDb(), now = new Date()) {
+  assertCan(actor, 'payments.write');
+  if (!isUuid(agreementId)) throw agreementNotFound();
+  const agreement = await q.agreementToCollect(db, branchScope(actor), agreementId);
+  if (!agreement) throw agreementNotFound();
+  const today = toLocalDateString(now);
+  const [open, credit, entities] = await Promise.all([q.openInvoicesOf(db, agreement.id, agreement.currency), q.creditBalanceOf(db, agreement.id), q.activePaymentEntities(db)]);
+  const invoices = open.map((i) => ({ ...i, overdue: i.dueDate !== null && i.dueDate < today }));
+  return { agreement, invoices, totalDue: fromCents(invoices.reduce((n, i) => n + toCents(i.balance), 0n)), credit, entities, today };
+}
+
+/** The payment and what its receipt prints: the company and the customer's document. */
+export async function getPaymentReceipt(actor: Actor, paymentId: string, db: Db = getDb()) {
+  const detail = await getPayment(actor, paymentId, db);
+  const [company, customer] = await Promise.all([getCompany(db), q.customerDocumentOf(db, detail.payment.customerId)]);
+  if (!company) throw new Error('Falta la empresa (tabla company): cargue la semilla.');
+  return { ...detail, company, customer };
 }
