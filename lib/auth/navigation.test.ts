@@ -5,12 +5,22 @@ const hrefs = (area: 'staff' | 'admin' | 'portal', role: Parameters<typeof navig
   navigationFor(area, role).flatMap((s) => s.items.map((i) => i.href));
 
 describe('navigationFor', () => {
-  it('shows a cashier the customer lookup and the cash desk, nothing else', () => {
-    expect(hrefs('staff', 'CASHIER')).toEqual(['/caja', '/clientes']);
+  it('shows a cashier the cash desk, the customer lookup and the payments, nothing else', () => {
+    expect(hrefs('staff', 'CASHIER')).toEqual(['/caja', '/clientes', '/cobros']);
   });
 
-  it('shows branch staff the dashboard, customers, the CRM and readings but not the audit log', () => {
-    expect(hrefs('staff', 'BRANCH_STAFF')).toEqual(['/inicio', '/clientes', '/acuerdos', '/cuentas', '/ordenes', '/lecturas', '/facturacion', '/facturas']);
+  it('shows the payments to every role that may read them, under "Cobranza", and in the admin’s staff portal', () => {
+    for (const role of ['BRANCH_STAFF', 'AUDITOR', 'CASHIER'] as const) {
+      const section = navigationFor('staff', role).find((s) => s.items.some((i) => i.href === '/cobros'));
+      expect(section?.title, role).toBe('Cobranza');
+    }
+    expect(hrefs('staff', 'INSPECTOR')).not.toContain('/cobros');
+    const portal = navigationFor('admin', 'ADMIN').find((s) => s.title === 'Portal del personal');
+    expect(portal?.items.map((i) => i.href)).toContain('/cobros');
+  });
+
+  it('shows branch staff the dashboard, customers, the CRM, readings, billing and payments but not the audit log', () => {
+    expect(hrefs('staff', 'BRANCH_STAFF')).toEqual(['/inicio', '/clientes', '/acuerdos', '/cuentas', '/ordenes', '/lecturas', '/facturacion', '/facturas', '/cobros']);
   });
 
   it('shows an inspector readings, work orders and inspections only', () => {
@@ -40,7 +50,7 @@ describe('navigationFor', () => {
   });
 
   it('groups the staff menu by area and drops sections with nothing the role may use', () => {
-    expect(navigationFor('staff', 'BRANCH_STAFF').map((s) => s.title)).toEqual(['Operación', 'Comercial', 'Facturación']);
-    expect(navigationFor('staff', 'CASHIER').map((s) => s.title)).toEqual(['Operación', 'Comercial']);
+    expect(navigationFor('staff', 'BRANCH_STAFF').map((s) => s.title)).toEqual(['Operación', 'Comercial', 'Facturación', 'Cobranza']);
+    expect(navigationFor('staff', 'CASHIER').map((s) => s.title)).toEqual(['Operación', 'Comercial', 'Cobranza']);
   });
 });

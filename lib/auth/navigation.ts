@@ -16,6 +16,7 @@ const BILLING: NavItem[] = [
   { href: '/facturacion', label: 'Ciclos de facturación', icon: 'calculator', permission: 'billing.write' },
   { href: '/facturas', label: 'Facturas', icon: 'files', permission: 'billing.read' },
 ];
+const COLLECTIONS: NavItem[] = [{ href: '/cobros', label: 'Cobros', icon: 'coins', permission: 'payments.read' }];
 
 const STAFF: NavSection[] = [
   {
@@ -28,6 +29,7 @@ const STAFF: NavSection[] = [
   },
   { title: 'Comercial', items: COMMERCIAL },
   { title: 'Facturación', items: BILLING },
+  { title: 'Cobranza', items: COLLECTIONS },
   { title: 'Control', items: [{ href: '/auditoria', label: 'Auditoría', icon: 'shield', permission: 'audit.read' }] },
 ];
 
@@ -47,7 +49,7 @@ const ADMIN: NavSection[] = [
       { href: '/admin/audit', label: 'Registro de auditoría', icon: 'shield', permission: 'audit.read' },
     ],
   },
-  { title: 'Portal del personal', items: [...COMMERCIAL, ...BILLING] },
+  { title: 'Portal del personal', items: [...COMMERCIAL, ...BILLING, ...COLLECTIONS] },
 ];
 
 const PORTAL: NavSection[] = [
