@@ -11,6 +11,7 @@ import { createRun } from '@/lib/billing/runs';
 import { findAgreementsToCollect } from '@/lib/dal/cash-desk';
 import { getPaymentFormData, listPayments, registerPayment } from '@/lib/dal/payments';
 import { actorFor } from '../support/actors';
+import { pdfText } from '../support/pdf-text';
 import { createTestDatabase } from '../support/db';
 
 // The payment screens' reads (cash-desk search, the form's open invoices, the list's filters) and
@@ -20,6 +21,7 @@ vi.mock('@/lib/auth/auth', () => ({ auth: async () => session.current, signIn: v
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const { registerPaymentAction, reversePaymentAction } = await import('@/lib/actions/payments');
+const { GET: receiptRoute } = await import('@/app/(staff)/cobros/[id]/recibo/route');
 
 let h: DatabaseHandle;
 let cashier: Actor;
@@ -225,5 +227,45 @@ describe('listPayments filters', () => {
     expect((await listPayments(cashier, { branchId: stiBranch.id })).total).toBe(0);
     expect((await listPayments(admin, { branchId: stiBranch.id })).total).toBe(0);
     expect((await listPayments(cashier)).total).toBe(all.total);
+  });
+});
+
+describe('the receipt PDF route', () => {
+  const get = (id: string) => receiptRoute(new Request(`http://localhost/cobros/${id}/recibo`), { params: Promise.resolve({ id }) });
+
+  it('renders the receipt for a reader in scope: number, amount in words, invoices paid; ANULADO once reversed', async () => {
+    const t = sdcTargets[0];
+    const paid = await registerPayment(cashier, { idempotencyKey: crypto.randomUUID(), agreementId: t.id, amount: '1234.50', method: 'CARD', reference: 'AUT-778899', paidOn: today() });
+    await signInAs('cajero@cauce.example');
+    const res = await get(paid.id);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    if (process.env.PDF_OUT) (await import('node:fs')).writeFileSync(`${process.env.PDF_OUT}/recibo.pdf`, bytes);
+    const { pages, all } = await pdfText(bytes);
+    expect(pages).toHaveLength(1);
+    for (const text of ['RECIBO DE PAGO', paid.receiptNumber, 'MIL DOSCIENTOS TREINTA Y CUATRO PESOS CON 50/100', 'Tarjeta', 'AUT-778899', t.code, 'FACTURAS PAGADAS', 'Saldo a favor']) expect(all).toContain(text);
+    expect(all).not.toContain('ANULADO');
+
+    const staff = await actorFor('sucursal@cauce.example');
+    const { reversePayment } = await import('@/lib/dal/payments');
+    await reversePayment(staff, paid.id, { reason: 'Cargo duplicado en el datáfono' });
+    const reversed = await pdfText(new Uint8Array(await (await get(paid.id)).arrayBuffer()));
+    expect(reversed.all).toContain('ANULADO');
+    expect(reversed.all).toContain('Cargo duplicado en el datáfono');
+  });
+
+  it('answers 401 without a session, 403 to a role without payments.read and 404 outside the branches', async () => {
+    const [{ id }] = (await listPayments(admin)).rows;
+    expect((await get(id)).status).toBe(401);
+    await signInAs('inspector@cauce.example');
+    expect((await get(id)).status).toBe(403);
+    // An STI payment, read by the SDC cashier.
+    const foreign = await registerPayment(admin, { idempotencyKey: crypto.randomUUID(), agreementId: sti.id, amount: '3.00', method: 'CASH', paidOn: today() });
+    await signInAs('cajero@cauce.example');
+    expect((await get(foreign.id)).status).toBe(404);
+    expect((await get('not-a-uuid')).status).toBe(404);
+    await signInAs('admin@cauce.example');
+    expect((await get(foreign.id)).status).toBe(200);
   });
 });
