@@ -12,6 +12,7 @@ import { AgreementStatusBadge, DelinquencyBadge } from '@/components/crm/status-
 import { DetailField } from '@/components/detail-field';
 import { formatAttributeValue } from '@/components/forms/dynamic-attribute-fields';
 import { AgreementPaymentMethodsSection } from '@/components/payment-methods/agreement-payment-methods-section';
+import { AgreementPaymentsSection } from '@/components/payments/agreement-payments-section';
 import { AgreementPrintFormatsSection } from '@/components/print-formats/agreement-print-formats-section';
 import { PageHeader } from '@/components/shell/page-header';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
@@ -195,6 +196,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
         <AgreementGroupsSection actor={actor} agreement={section} />
         <AgreementAccountsSection actor={actor} agreement={section} />
         <AgreementPaymentMethodsSection actor={actor} agreement={section} />
+        <AgreementPaymentsSection actor={actor} agreement={section} />
         <AgreementPrintFormatsSection actor={actor} agreement={section} />
         <WorkOrdersSection actor={actor} agreement={section} />
       </div>

@@ -35,6 +35,8 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const title = `${docLabel} ${inv.fiscalNumber ?? '(borrador)'}`;
   const canWrite = can(actor.role, 'billing.write');
   const takesNotes = canWrite && acceptsNotes(inv.status) && inv.docType !== 'CREDIT_NOTE';
+  // An open invoice or debit note with a balance can be paid (the payment form preselects it).
+  const collectible = can(actor.role, 'payments.write') && (inv.status === 'ISSUED' || inv.status === 'PARTIALLY_PAID') && inv.docType !== 'CREDIT_NOTE' && Number(inv.balance) > 0;
   const linked = [...(row.related.parent ? [{ ...row.related.parent, relation: 'Documento corregido' }] : []), ...row.related.notes.map((n) => ({ ...n, relation: 'Nota sobre este documento' }))];
 
   return (
@@ -56,6 +58,13 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
                   <FileDown aria-hidden /> Descargar PDF
                 </a>
               </Button>
+              {collectible ? (
+                <Button asChild>
+                  <Link href={`/cobros/nuevo?acuerdo=${inv.agreementId}&factura=${inv.id}`}>
+                    <Wallet aria-hidden /> Registrar pago
+                  </Link>
+                </Button>
+              ) : null}
               {takesNotes ? (
                 <>
                   <Button variant="outline" asChild>
