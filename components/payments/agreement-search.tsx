@@ -27,7 +27,7 @@ export type AgreementToCollect = {
 export function AgreementSearch({ action, q, results, minLength }: { action: string; q: string; results: AgreementToCollect[] | null; minLength: number }) {
   return (
     <div className="grid gap-4">
-      <form action={action} role="search" aria-label="Buscar acuerdo a cobrar" className="flex flex-wrap items-center gap-2">
+      <form action={action} role="search" aria-label="Búsqueda de acuerdos a cobrar" className="flex flex-wrap items-center gap-2">
         <Input
           name="q"
           defaultValue={q}
