@@ -70,7 +70,7 @@ export function FormatPreview({ form, version, formatId }: { form: React.RefObje
         </div>
         <div className="grid gap-1">
           <Label htmlFor="previewClass">Factura de ejemplo</Label>
-          <NativeSelect id="previewClass" value={previewClass} onChange={(e) => setPreviewClass(e.target.value as 'A' | 'B' | 'E')} wrapperClassName="w-64">
+          <NativeSelect id="previewClass" value={previewClass} onChange={(e) => setPreviewClass(e.target.value as 'A' | 'B' | 'E')} wrapperClassName="w-80">
             {CLASSES.map((c) => (
               <NativeSelectOption key={c.value} value={c.value}>
                 {c.label}
@@ -100,7 +100,8 @@ export function FormatPreview({ form, version, formatId }: { form: React.RefObje
       ) : null}
       <div className="overflow-hidden rounded-md border bg-muted">
         {src ? (
-          <iframe title="Vista previa del PDF" src={src} data-rendered={rendered} className="h-[78vh] w-full" />
+          // The viewer's page thumbnails would take a third of the frame: hidden, page fitted to the width.
+          <iframe title="Vista previa del PDF" src={`${src}#navpanes=0&view=FitH`} data-rendered={rendered} className="h-[78vh] w-full" />
         ) : (
           <div className="flex h-[78vh] items-center justify-center text-sm text-muted-foreground">Generando la vista previa…</div>
         )}
