@@ -5,7 +5,8 @@
  * slice at a time, next to the web servers and other workers: add processes (on this machine or
  * others) to bill faster. Stops gracefully on SIGINT/SIGTERM (the current batch commits; an
  * unfinished slice is retried by another worker and goes on after its cursor). With --until-run
- * it exits once that run is over (the CLI's and the benchmark's helper processes).
+ * it exits once that run is over (the CLI's and the benchmark's helper processes). Without it, the
+ * process also works the invoice PDF batch queue (pdf-batch: a billing run's PDFs into a ZIP).
  * PGlite (no DATABASE_URL) belongs to one process: there the web server is the worker.
  */
 import { parseArgs } from 'node:util';
@@ -13,6 +14,7 @@ import { openDatabase } from '@/db/client';
 import { DEFAULT_BATCH_SIZE } from '@/lib/billing/engine';
 import { waitUntilOver } from '@/lib/billing/parallel';
 import { startQueue, workSlices } from '@/lib/billing/queue';
+import { workPdfBatches } from '@/lib/pdf/batch/queue';
 import { ensureAuthSecret, loadEnv } from './env';
 
 loadEnv();
@@ -48,5 +50,6 @@ if (values['until-run']) {
   await waitUntilOver(handle, values['until-run']);
   await stop();
 } else {
-  console.log(`[trabajador] facturación en cola · base ${handle.location} · lotes de ${batchSize}`);
+  await workPdfBatches(boss, handle);
+  console.log(`[trabajador] facturación y lotes de PDF en cola · base ${handle.location} · lotes de ${batchSize}`);
 }

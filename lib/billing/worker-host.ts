@@ -1,11 +1,13 @@
 /**
  * The billing worker of a long-lived process (the web server): pg-boss started once per process on
- * the process's database, working the slice queue. While it runs, runs started in this process go
- * through the queue (and any other worker on the same database helps); without it (tests, scripts)
- * the data layer executes runs in-process.
+ * the process's database, working the slice queue and the invoice PDF batch queue (pdf-batch).
+ * While it runs, runs and PDF batches started in this process go through the queues (and any other
+ * worker on the same database helps); without it (tests, scripts) the data layer executes them
+ * in-process.
  */
 import type PgBoss from 'pg-boss';
 import { getDatabaseHandle, type DatabaseHandle } from '@/db/client';
+import { workPdfBatches } from '@/lib/pdf/batch/queue';
 import { startQueue, workSlices } from './queue';
 
 type Host = { boss: PgBoss; handle: DatabaseHandle };
@@ -16,6 +18,7 @@ export function startBillingWorker(handle: DatabaseHandle = getDatabaseHandle())
   g.__cauceBillingWorker ??= (async () => {
     const boss = await startQueue(handle);
     await workSlices(boss, handle);
+    await workPdfBatches(boss, handle);
     return { boss, handle };
   })();
   g.__cauceBillingWorker.catch((err) => {

@@ -15,6 +15,7 @@ import { AgreementPaymentMethodsSection } from '@/components/payment-methods/agr
 import { AgreementPaymentsSection } from '@/components/payments/agreement-payments-section';
 import { AgreementPrintFormatsSection } from '@/components/print-formats/agreement-print-formats-section';
 import { PageHeader } from '@/components/shell/page-header';
+import { StatementForm } from '@/components/statements/statement-form';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -198,6 +199,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
         <AgreementPaymentMethodsSection actor={actor} agreement={section} />
         <AgreementPaymentsSection actor={actor} agreement={section} />
         <AgreementPrintFormatsSection actor={actor} agreement={section} />
+        <StatementForm agreementId={a.id} />
         <WorkOrdersSection actor={actor} agreement={section} />
       </div>
     </>

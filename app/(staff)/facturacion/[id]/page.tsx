@@ -21,12 +21,14 @@ import { NotFoundError } from '@/lib/auth/errors';
 import { can } from '@/lib/auth/roles';
 import { getBillingRun } from '@/lib/dal/billing-runs';
 import { invoiceListOptions } from '@/lib/dal/invoices';
+import { getRunPdfBatch } from '@/lib/dal/pdf-batches';
 import { requirePageActor } from '@/lib/dal/page';
 import { BILLING_RUN_MODE_LABELS } from '@/lib/domain/billing/labels';
 import { formatDate, formatDateTime, formatMoney, formatPeriod } from '@/lib/domain/format';
 import { billingRunPageSchema } from '@/lib/validation/invoices';
 import { firstValues, listHref, type RawSearchParams } from '@/lib/validation/search-params';
 import { cn } from '@/lib/utils';
+import { PdfBatchSection } from './pdf-batch-section';
 
 export const metadata: Metadata = { title: 'Corrida de facturación' };
 
@@ -45,9 +47,10 @@ export default async function BillingRunPage({ params, searchParams }: { params:
   const { id } = await params;
   const query = billingRunPageSchema.parse(firstValues(await searchParams));
   const actor = await requirePageActor('billing.read');
-  const [detail, options] = await Promise.all([
+  const [detail, options, pdfBatch] = await Promise.all([
     getBillingRun(actor, id, { page: query.pagina, severity: query.severidad }).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e))),
     invoiceListOptions(actor),
+    getRunPdfBatch(actor, id).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e))),
   ]);
   const { run, stale, issues } = detail;
   const active = (run.status === 'QUEUED' || run.status === 'RUNNING') && !stale;
@@ -130,6 +133,8 @@ export default async function BillingRunPage({ params, searchParams }: { params:
           </dl>
         </div>
       </SectionCard>
+
+      {!isPreview && finished && run.invoiceCount > 0 ? <PdfBatchSection runId={run.id} batch={pdfBatch} /> : null}
 
       {summary.totals.length ? (
         <div className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">

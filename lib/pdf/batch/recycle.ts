@@ -1,0 +1,43 @@
+/**
+ * When a render worker retires: react-pdf keeps ~0.15 MB per render in the thread (font and layout
+ * caches that are never released), so a worker that has rendered `maxRenders` documents — or whose
+ * heap has grown past `maxHeapMb` — finishes its task and exits, and the pool starts a fresh one.
+ * Pure; e.g. with { maxRenders: 300, maxHeapMb: 320 }: 299 renders and 200 MB → keep; 300 → retire;
+ * 12 renders but 400 MB (a run of 500-line invoices) → retire.
+ */
+export type RecyclePolicy = { maxRenders: number; maxHeapMb: number };
+
+export const DEFAULT_RECYCLE: RecyclePolicy = { maxRenders: 300, maxHeapMb: 320 };
+
+export function shouldRetire(state: { renders: number; heapMb: number }, policy: RecyclePolicy): boolean {
+  return state.renders >= policy.maxRenders || state.heapMb >= policy.maxHeapMb;
+}
+
+/**
+ * Splits invoices into worker tasks of at most `maxItems` invoices and about `maxLines` printed
+ * lines (a long invoice goes alone), so one task stays a fraction of a second and the threads
+ * share the work evenly. E.g. line counts [1, 1, 500, 2] with (10, 300) → [[0, 1], [2], [3]].
+ */
+export function chunkByLines<T>(items: readonly T[], linesOf: (item: T) => number, maxItems: number, maxLines: number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let lines = 0;
+  for (const item of items) {
+    const n = Math.max(1, linesOf(item));
+    if (current.length && (current.length >= maxItems || lines + n > maxLines)) {
+      chunks.push(current);
+      current = [];
+      lines = 0;
+    }
+    current.push(item);
+    lines += n;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+/** Pages of a PDF written by react-pdf (pdfkit): its page objects, e.g. '/Type /Page\n' (never '/Pages'). */
+export function countPdfPages(pdf: Uint8Array): number {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  return text.match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
+}
