@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { bigint, char, check, date, index, numeric, pgEnum, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, char, check, date, index, integer, jsonb, numeric, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { invoices } from './billing';
-import { agreements, paymentEntities } from './crm';
+import { agreements, delinquencyLevels, paymentEntities } from './crm';
 import { customers } from './customers';
-import { paymentMethodEnum } from './enums';
+import { delinquencyStatusEnum, paymentMethodEnum } from './enums';
 import { branches, timestamps } from './organization';
 import { users } from './users';
 
@@ -70,3 +70,143 @@ export const receiptSequences = pgTable('receipt_sequences', {
   branchId: uuid('branch_id').primaryKey().references(() => branches.id),
   lastNumber: bigint('last_number', { mode: 'number' }).notNull().default(0),
 });
+
+// ─── Payment gateway ─────────────────────────────────────────────────────────────────────────
+
+export const CHECKOUT_STATUSES = ['PENDING', 'APPROVED', 'DECLINED', 'EXPIRED'] as const;
+export const checkoutStatusEnum = pgEnum('checkout_status', CHECKOUT_STATUSES);
+
+/**
+ * An online checkout: the invoices a payer chose, sent to a provider's hosted payment page. The
+ * provider's signed webhook confirms it; the payment it records has the idempotency key
+ * `checkout:<id>`, so a webhook delivered many times records one payment.
+ */
+export const paymentCheckouts = pgTable('payment_checkouts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  provider: varchar('provider', { length: 20 }).notNull(),
+  // The provider's id for the checkout (e.g. a Stripe Checkout Session id).
+  providerRef: varchar('provider_ref', { length: 200 }),
+  agreementId: uuid('agreement_id').notNull().references(() => agreements.id),
+  customerId: uuid('customer_id').notNull().references(() => customers.id),
+  invoiceIds: jsonb('invoice_ids').$type<string[]>().notNull(),
+  amount: money('amount').notNull(),
+  currency: char('currency', { length: 3 }).notNull(),
+  status: checkoutStatusEnum('status').notNull().default('PENDING'),
+  returnUrl: text('return_url').notNull(),
+  paymentId: uuid('payment_id').references(() => payments.id),
+  message: text('message'),
+  createdBy: uuid('created_by').references(() => users.id),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  ...timestamps,
+}, (t) => [
+  uniqueIndex('payment_checkouts_provider_ref_uq').on(t.provider, t.providerRef),
+  index('payment_checkouts_agreement_idx').on(t.agreementId),
+  check('payment_checkouts_amount', sql`${t.amount} > 0`),
+]);
+
+/** Every webhook event accepted (signature and time checked), once per provider and event id. */
+export const webhookEvents = pgTable('webhook_events', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  provider: varchar('provider', { length: 20 }).notNull(),
+  eventId: varchar('event_id', { length: 200 }).notNull(),
+  type: varchar('type', { length: 100 }).notNull(),
+  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  processedAt: timestamp('processed_at', { withTimezone: true }),
+  result: text('result'),
+}, (t) => [uniqueIndex('webhook_events_provider_event_uq').on(t.provider, t.eventId)]);
+
+// ─── Direct debit ────────────────────────────────────────────────────────────────────────────
+
+export const DEBIT_BATCH_STATUSES = ['GENERATED', 'RESPONSE_IMPORTED'] as const;
+export const debitBatchStatusEnum = pgEnum('debit_batch_status', DEBIT_BATCH_STATUSES);
+export const DEBIT_ITEM_STATUSES = ['PENDING', 'CONFIRMED', 'REJECTED'] as const;
+export const debitItemStatusEnum = pgEnum('debit_item_status', DEBIT_ITEM_STATUSES);
+
+/** A period's direct-debit file for one bank: header and control totals; the bank answers per item. */
+export const debitBatches = pgTable('debit_batches', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: varchar('code', { length: 30 }).notNull().unique(),
+  paymentEntityId: uuid('payment_entity_id').notNull().references(() => paymentEntities.id),
+  period: char('period', { length: 7 }).notNull(),
+  currency: char('currency', { length: 3 }).notNull(),
+  status: debitBatchStatusEnum('status').notNull().default('GENERATED'),
+  itemCount: integer('item_count').notNull().default(0),
+  total: money('total').notNull().default('0'),
+  createdBy: uuid('created_by').references(() => users.id),
+  ...timestamps,
+}, (t) => [uniqueIndex('debit_batches_entity_period_uq').on(t.paymentEntityId, t.period, t.currency)]);
+
+export const debitItems = pgTable('debit_items', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  batchId: uuid('batch_id').notNull().references(() => debitBatches.id),
+  lineNo: integer('line_no').notNull(),
+  agreementId: uuid('agreement_id').notNull().references(() => agreements.id),
+  invoiceId: uuid('invoice_id').notNull().references(() => invoices.id),
+  amount: money('amount').notNull(),
+  // The agreement's direct-debit method (masked; the token never leaves the database).
+  accountMasked: varchar('account_masked', { length: 40 }).notNull(),
+  status: debitItemStatusEnum('status').notNull().default('PENDING'),
+  rejectCode: varchar('reject_code', { length: 20 }),
+  rejectReason: text('reject_reason'),
+  paymentId: uuid('payment_id').references(() => payments.id),
+}, (t) => [
+  uniqueIndex('debit_items_batch_line_uq').on(t.batchId, t.lineNo),
+  uniqueIndex('debit_items_invoice_uq').on(t.invoiceId, t.batchId),
+]);
+
+// ─── Delinquency ─────────────────────────────────────────────────────────────────────────────
+
+/** An agreement's delinquency status as computed by the run of a date (one row per agreement and date). */
+export const delinquencyHistory = pgTable('delinquency_history', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  agreementId: uuid('agreement_id').notNull().references(() => agreements.id),
+  runDate: date('run_date').notNull(),
+  status: delinquencyStatusEnum('status').notNull(),
+  levelId: uuid('level_id').references(() => delinquencyLevels.id),
+  daysOverdue: integer('days_overdue').notNull(),
+  overdueDebt: money('overdue_debt').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('delinquency_history_agreement_date_uq').on(t.agreementId, t.runDate)]);
+
+export const DELINQUENCY_ACTION_KINDS = ['LATE_FEE', 'NOTICE_EMAIL', 'DISCONNECTION_ORDER', 'PORTAL_BANNER', 'RECONNECTION_ORDER'] as const;
+export const delinquencyActionEnum = pgEnum('delinquency_action', DELINQUENCY_ACTION_KINDS);
+
+/**
+ * An action taken by the delinquency engine, once per agreement, level, action and episode (the due
+ * date of the oldest unpaid invoice that started it): a rerun of a date, or the next day's run,
+ * never repeats it.
+ */
+export const delinquencyActions = pgTable('delinquency_actions', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  agreementId: uuid('agreement_id').notNull().references(() => agreements.id),
+  levelId: uuid('level_id').references(() => delinquencyLevels.id),
+  action: delinquencyActionEnum('action').notNull(),
+  episode: date('episode').notNull(),
+  runDate: date('run_date').notNull(),
+  // What the action produced: a debit note, an e-mail in the outbox, a work order…
+  refEntity: varchar('ref_entity', { length: 40 }),
+  refId: varchar('ref_id', { length: 60 }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('delinquency_actions_once_uq').on(t.agreementId, t.levelId, t.action, t.episode)]);
+
+// ─── E-mail ──────────────────────────────────────────────────────────────────────────────────
+
+export const EMAIL_STATUSES = ['PENDING', 'SENT', 'FAILED'] as const;
+export const emailStatusEnum = pgEnum('email_status', EMAIL_STATUSES);
+
+/** Every e-mail the system sends: delivered through SMTP when configured, readable at /admin/correo. */
+export const emailOutbox = pgTable('email_outbox', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  to: varchar('to', { length: 200 }).notNull(),
+  subject: varchar('subject', { length: 200 }).notNull(),
+  text: text('text').notNull(),
+  html: text('html'),
+  status: emailStatusEnum('status').notNull().default('PENDING'),
+  attempts: smallint('attempts').notNull().default(0),
+  lastError: text('last_error'),
+  relatedEntity: varchar('related_entity', { length: 40 }),
+  relatedId: varchar('related_id', { length: 60 }),
+  sentAt: timestamp('sent_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('email_outbox_status_idx').on(t.status, t.createdAt)]);

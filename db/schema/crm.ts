@@ -39,6 +39,27 @@ export const paymentEntities = pgTable('payment_entities', {
   ...timestamps,
 });
 
+/**
+ * A level of the delinquency policy (admin): from `days_past_grace` days after an agreement's grace
+ * period and an overdue debt of at least `min_debt` (in the agreement's currency), the level applies
+ * and its actions are taken once per episode: LATE_FEE (a debit note with `late_fee_concept`),
+ * NOTICE_EMAIL, DISCONNECTION_ORDER, PORTAL_BANNER (with `banner_text`).
+ */
+export const delinquencyLevels = pgTable('delinquency_levels', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: varchar('name', { length: 80 }).notNull().unique(),
+  daysPastGrace: integer('days_past_grace').notNull(),
+  minDebt: numeric('min_debt', { precision: 14, scale: 2 }).notNull().default('0'),
+  actions: jsonb('actions').$type<('LATE_FEE' | 'NOTICE_EMAIL' | 'DISCONNECTION_ORDER' | 'PORTAL_BANNER')[]>().notNull().default([]),
+  lateFeeConceptId: uuid('late_fee_concept_id'),
+  bannerText: text('banner_text'),
+  active: boolean('active').notNull().default(true),
+  ...timestamps,
+}, (t) => [
+  check('delinquency_levels_days', sql`${t.daysPastGrace} between 1 and 3650`),
+  check('delinquency_levels_debt', sql`${t.minDebt} >= 0`),
+]);
+
 export const agreements = pgTable('agreements', {
   id: uuid('id').primaryKey().defaultRandom(),
   code: varchar('code', { length: 20 }).notNull().unique(),
@@ -57,6 +78,9 @@ export const agreements = pgTable('agreements', {
   // Computed by the collections engine; read-only in CRM.
   delinquencyStatus: delinquencyStatusEnum('delinquency_status').notNull().default('CURRENT'),
   delinquencyExempt: boolean('delinquency_exempt').notNull().default(false),
+  // The policy level reached (DELINQUENT), and since when the current status holds.
+  delinquencyLevelId: uuid('delinquency_level_id').references(() => delinquencyLevels.id),
+  delinquencySince: date('delinquency_since'),
   attributes: jsonb('attributes').$type<Record<string, string | number | boolean | null>>().notNull().default({}),
   email: varchar('email', { length: 200 }),
   dueDays: integer('due_days').notNull().default(30),
