@@ -249,7 +249,7 @@ describe('the invoice PDF prints with the selected format', () => {
     const without = await pdfOf(invoiceId);
     expect(without.text.all).not.toContain('HISTORIAL DE CONSUMO');
     const [account] = await h.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.agreementId, sdcAgreement)).limit(1);
-    // 2026-11 (the manual invoice's month) and 11 months back: 2026-06 … 2026-11 print with 6 periods; 2025-12 does not.
+    // The manual invoice's month is 2026-11: with 6 periods the chart shows 2026-06 … 2026-11, not 2025-12.
     await h.db.insert(meterReadings).values([
       { accountId: account.id, period: '2025-12', readingDate: '2025-12-20', consumption: 999 },
       { accountId: account.id, period: '2026-09', readingDate: '2026-09-20', consumption: 41 },
@@ -258,7 +258,11 @@ describe('the invoice PDF prints with the selected format', () => {
     const fmt = await createPrintFormat(admin, form({ code: 'GRAF', chartPeriods: '6', legalFooter: 'Con gráfico.' }), null, h.db);
     await createPrintAssignment(admin, sdcAgreement, { invoiceClass: 'A', type: 'MANUAL', formatId: fmt.id }, h.db);
     const { data, text } = await pdfOf(invoiceId);
+    // A manual invoice has no period: the loader reads twice the window back (12 months to 2026-11) so the
+    // chart can end with the latest period read; the 6 bars still end with 2026-11 and leave 2025-12 out.
+    expect(data.document.period).toBeNull();
     expect(data.consumption).toEqual([
+      { period: '2025-12', m3: 999 },
       { period: '2026-09', m3: 41 },
       { period: '2026-11', m3: 37 },
     ]);
