@@ -46,17 +46,17 @@ export function AgreementSearch({ action, q, results, minLength }: { action: str
       ) : results.length === 0 ? (
         <EmptyState icon={SearchX} title="Ningún acuerdo coincide" description="Revise el número o pruebe con el nombre o el documento del cliente. Solo se buscan los acuerdos de sus sucursales." className="min-h-40" />
       ) : (
-        <div className="rounded-md border">
+        <div className="overflow-x-auto rounded-md border">
           <Table>
             <TableHeader>
               <TableRow>
                 <TableHead>Acuerdo</TableHead>
                 <TableHead>Cliente</TableHead>
-                <TableHead className="hidden md:table-cell">Sucursal</TableHead>
-                <TableHead className="text-right">Facturas abiertas</TableHead>
+                <TableHead className="hidden 2xl:table-cell">Sucursal</TableHead>
+                <TableHead className="text-right">Facturas</TableHead>
                 <TableHead className="text-right">Adeudado</TableHead>
                 <TableHead className="hidden text-right sm:table-cell">Vencido</TableHead>
-                <TableHead className="w-28">
+                <TableHead className="w-24">
                   <span className="sr-only">Acción</span>
                 </TableHead>
               </TableRow>
@@ -66,17 +66,17 @@ export function AgreementSearch({ action, q, results, minLength }: { action: str
                 <TableRow key={r.id}>
                   <TableCell>
                     <div className="font-mono text-xs">{r.code}</div>
-                    <div className="max-w-64 truncate text-sm" title={r.name}>
+                    <div className="max-w-48 truncate text-sm xl:max-w-72" title={r.name}>
                       {r.name}
                     </div>
                   </TableCell>
                   <TableCell>
-                    <div className="max-w-56 truncate" title={r.customerName}>
+                    <div className="max-w-44 truncate xl:max-w-64" title={r.customerName}>
                       {r.customerName}
                     </div>
                     <div className="font-mono text-xs text-muted-foreground">{r.documentNumber}</div>
                   </TableCell>
-                  <TableCell className="hidden md:table-cell">{r.branchName}</TableCell>
+                  <TableCell className="hidden 2xl:table-cell">{r.branchName}</TableCell>
                   <TableCell className="text-right tabular-nums">{r.openInvoices}</TableCell>
                   <TableCell className="text-right font-medium whitespace-nowrap tabular-nums">{formatMoney(r.due, r.currency)}</TableCell>
                   <TableCell className="hidden text-right whitespace-nowrap tabular-nums sm:table-cell">
