@@ -6,6 +6,7 @@ import { branches, company, customers, localities, paymentEntities, pointsOfSale
 import { generateCustomers, LARGE_ACCOUNT_FIXTURES, type SeedCustomer } from './seed-data/customers';
 import { PROVINCES } from './seed-data/geography';
 import { seedBillingHistory } from './seed-billing-history';
+import { seedPaymentHistory } from './seed-payment-history';
 import { seedPrintFormats } from './seed-data/print';
 import { billingCatalogsEmpty, bulkInsertParallel, crmIsEmpty, loadScaleState, seedBillingCatalogs, seedCrmDemo, seedCrmScale } from './seed-crm';
 
@@ -84,7 +85,10 @@ export async function seedDemo(handle: DatabaseHandle, log: (msg: string) => voi
   await seedDemoData(handle, log);
   const print = await seedPrintFormats(handle.db);
   if (print) log(`Formatos de impresión: ${print.printFormats.join(', ')}; ${print.assignments.length} asignaciones.`);
-  if (opts.history ?? historyByDefault()) await seedBillingHistory(handle, DEMO_SEED, log);
+  if (opts.history ?? historyByDefault()) {
+    await seedBillingHistory(handle, DEMO_SEED, log);
+    await seedPaymentHistory(handle, DEMO_SEED, log);
+  }
 }
 
 async function seedDemoData(handle: DatabaseHandle, log: (msg: string) => void) {

@@ -96,7 +96,7 @@ export type HistoryReading = {
 };
 
 // 32-bit mix of (seed, text) → per-account RNG seed (FNV-1a then murmur3 finalizer).
-function mixSeed(seed: number, text: string): number {
+export function mixSeed(seed: number, text: string): number {
   let h = (seed ^ 0x811c9dc5) >>> 0;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
