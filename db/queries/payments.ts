@@ -278,3 +278,13 @@ export async function customerDocumentOf(db: DbOrTx, customerId: string) {
   const [row] = await db.select({ documentType: customers.documentType, documentNumber: customers.documentNumber, code: customers.code }).from(customers).where(eq(customers.id, customerId));
   return row;
 }
+
+/** What each payment paid of one invoice (reversed ones included, marked by their status), oldest first. */
+export function paymentsOfInvoice(db: DbOrTx, invoiceId: string) {
+  return db
+    .select({ paymentId: payments.id, receiptNumber: payments.receiptNumber, paidOn: payments.paidOn, method: payments.method, status: payments.status, amount: paymentAllocations.amount })
+    .from(paymentAllocations)
+    .innerJoin(payments, eq(payments.id, paymentAllocations.paymentId))
+    .where(eq(paymentAllocations.invoiceId, invoiceId))
+    .orderBy(asc(paymentAllocations.id));
+}

@@ -1,4 +1,5 @@
 import 'server-only';
+import { paymentsOfInvoice } from '@/db/queries/payments';
 import { getDb } from '@/db/client';
 import * as q from '@/db/queries/invoices';
 import { listBranches } from '@/db/queries/organization';
@@ -87,8 +88,8 @@ export async function getInvoiceDetail(actor: Actor, id: string, db = getDb()) {
   const scope = branchScope(actor);
   const row = await q.findInvoice(db, scope, id);
   if (!row) throw notFound();
-  const [items, printable, related] = await Promise.all([q.invoiceItemsOf(db, id), q.printableItemsOf(db, id), q.relatedDocuments(db, scope, row.invoice)]);
-  return { ...row, items, printable, related };
+  const [items, printable, related, paid] = await Promise.all([q.invoiceItemsOf(db, id), q.printableItemsOf(db, id), q.relatedDocuments(db, scope, row.invoice), paymentsOfInvoice(db, id)]);
+  return { ...row, items, printable, related, payments: paid };
 }
 
 /** Filter choices of the invoice list and the run form: the branches in the actor's scope. */

@@ -7,6 +7,7 @@ import { CustomerSnapshotFields } from '@/components/invoices/customer-snapshot'
 import { InvoiceClassBadge, InvoiceStatusBadge } from '@/components/invoices/invoice-badges';
 import { InvoiceItemsTable, PrintableItemsTable } from '@/components/invoices/invoice-items-table';
 import { InvoiceTotals } from '@/components/invoices/invoice-totals';
+import { PaymentStatusBadge } from '@/components/payments/payment-badges';
 import { SectionCard } from '@/components/section-card';
 import { PageHeader } from '@/components/shell/page-header';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -182,7 +183,42 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             <InvoiceTotals totals={inv} taxIncluded={included} />
           </SectionCard>
           <SectionCard title="Pagos">
-            <EmptyState icon={Wallet} title="Sin pagos registrados aquí" description="Los cobros se registran en la gestión de cobros." className="min-h-32" />
+            {row.payments.length ? (
+              <div className="rounded-md border">
+                <Table>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHead>Recibo</TableHead>
+                      <TableHead>Fecha</TableHead>
+                      <TableHead>Estado</TableHead>
+                      <TableHead className="text-right">Imputado</TableHead>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {row.payments.map((p, i) => (
+                      <TableRow key={`${p.paymentId}-${i}`}>
+                        <TableCell className="font-mono">
+                          {can(actor.role, 'payments.read') ? (
+                            <Link href={`/cobros/${p.paymentId}`} className="text-primary hover:underline">
+                              {p.receiptNumber ?? '—'}
+                            </Link>
+                          ) : (
+                            (p.receiptNumber ?? '—')
+                          )}
+                        </TableCell>
+                        <TableCell>{formatDate(p.paidOn)}</TableCell>
+                        <TableCell>
+                          <PaymentStatusBadge status={p.status} />
+                        </TableCell>
+                        <TableCell className={`text-right tabular-nums ${p.status === 'REVERSED' ? 'text-muted-foreground line-through' : ''}`}>{formatMoney(p.amount, inv.currency)}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </div>
+            ) : (
+              <EmptyState icon={Wallet} title="Sin pagos" description="Ningún cobro se imputó todavía a este documento." className="min-h-32" />
+            )}
           </SectionCard>
         </div>
         <SectionCard title="Documentos relacionados">
