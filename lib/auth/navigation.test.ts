@@ -20,7 +20,18 @@ describe('navigationFor', () => {
   });
 
   it('shows branch staff the dashboard, customers, the CRM, readings, billing and payments but not the audit log', () => {
-    expect(hrefs('staff', 'BRANCH_STAFF')).toEqual(['/inicio', '/clientes', '/acuerdos', '/cuentas', '/ordenes', '/lecturas', '/facturacion', '/facturas', '/cobros']);
+    expect(hrefs('staff', 'BRANCH_STAFF')).toEqual(['/inicio', '/clientes', '/acuerdos', '/cuentas', '/ordenes', '/lecturas', '/facturacion', '/facturas', '/cobros', '/reportes']);
+  });
+
+  it('shows the collection reports under "Cobranza" to admins, branch staff and auditors, not to cashiers', () => {
+    for (const role of ['BRANCH_STAFF', 'AUDITOR'] as const) {
+      const section = navigationFor('staff', role).find((s) => s.items.some((i) => i.href === '/reportes'));
+      expect(section?.title, role).toBe('Cobranza');
+    }
+    const portal = navigationFor('admin', 'ADMIN').find((s) => s.title === 'Portal del personal');
+    expect(portal?.items.map((i) => i.href)).toContain('/reportes');
+    expect(hrefs('staff', 'CASHIER')).not.toContain('/reportes');
+    expect(hrefs('staff', 'INSPECTOR')).not.toContain('/reportes');
   });
 
   it('shows an inspector readings, work orders and inspections only', () => {

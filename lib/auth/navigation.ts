@@ -16,7 +16,10 @@ const BILLING: NavItem[] = [
   { href: '/facturacion', label: 'Ciclos de facturación', icon: 'calculator', permission: 'billing.write' },
   { href: '/facturas', label: 'Facturas', icon: 'files', permission: 'billing.read' },
 ];
-const COLLECTIONS: NavItem[] = [{ href: '/cobros', label: 'Cobros', icon: 'coins', permission: 'payments.read' }];
+const COLLECTIONS: NavItem[] = [
+  { href: '/cobros', label: 'Cobros', icon: 'coins', permission: 'payments.read' },
+  { href: '/reportes', label: 'Reportes', icon: 'file-text', permission: 'reports.read' },
+];
 
 const STAFF: NavSection[] = [
   {

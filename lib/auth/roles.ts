@@ -43,6 +43,8 @@ export const PERMISSIONS = {
   'payments.read': ['ADMIN', 'BRANCH_STAFF', 'AUDITOR', 'CASHIER'],
   'payments.write': ['ADMIN', 'BRANCH_STAFF', 'CASHIER'],
   'payments.reverse': ['ADMIN', 'BRANCH_STAFF'],
+  // Collection reports (/reportes): read-only, branch staff limited to their branches.
+  'reports.read': ['ADMIN', 'BRANCH_STAFF', 'AUDITOR'],
   'inspections.use': ['INSPECTOR'],
   'audit.read': ['ADMIN', 'AUDITOR'],
   'admin.users': ['ADMIN'],
