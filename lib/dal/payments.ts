@@ -64,46 +64,67 @@ export async function registerPayment(actor: Actor, input: PaymentInput, db: Db 
   if (v.paidOn > toLocalDateString(now)) throw new UserError('La fecha del pago no puede ser futura.', { paidOn: ['La fecha del pago no puede ser futura.'] });
   const found = await findAgreement(db, branchScope(actor), v.agreementId);
   if (!found) throw agreementNotFound();
-  const { agreement } = found;
+  return db.transaction((tx) => recordPayment(tx, { id: actor.id, email: actor.email }, v, found.agreement));
+}
+
+/**
+ * The system's entry (the payment gateway's verified webhook): no user and no branch scope — the
+ * signature authorised it — and it runs inside the CALLER's transaction, so the webhook event, the
+ * checkout and the payment commit together. Same code path as registerPayment; audited with no
+ * user (a system write, like the seed's). Chosen invoices that are no longer open (paid meanwhile
+ * at the desk) are dropped rather than refusing money already taken: the amount then goes oldest
+ * due first, and any rest stays as the agreement's credit.
+ */
+export async function registerPaymentAsSystem(tx: DbOrTx, input: PaymentInput, now = new Date()): Promise<RegisteredPayment> {
+  const v = parse(paymentInputSchema, input);
+  if (v.paidOn > toLocalDateString(now)) throw new UserError('La fecha del pago no puede ser futura.');
+  const found = await findAgreement(tx, { all: true }, v.agreementId);
+  if (!found) throw agreementNotFound();
+  return recordPayment(tx, null, v, found.agreement, { dropClosedChosen: true });
+}
+
+type ParsedPayment = z.output<typeof paymentInputSchema>;
+type AgreementRow = NonNullable<Awaited<ReturnType<typeof findAgreement>>>['agreement'];
+
+async function recordPayment(tx: DbOrTx, by: { id: string; email: string } | null, v: ParsedPayment, agreement: AgreementRow, opts: { dropClosedChosen?: boolean } = {}): Promise<RegisteredPayment> {
   try {
-    return await db.transaction(async (tx) => {
-      const [branch] = await tx.select({ code: branches.code }).from(branches).where(eq(branches.id, agreement.branchId));
-      const amount = fromCents(toCents(v.amount));
-      const inserted = await q.insertPayment(tx, {
-        idempotencyKey: v.idempotencyKey,
-        agreementId: agreement.id,
-        customerId: agreement.customerId,
-        branchId: agreement.branchId,
-        amount,
-        currency: agreement.currency,
-        method: v.method,
-        channel: v.channel,
-        status: 'CONFIRMED',
-        paymentEntityId: v.paymentEntityId,
-        reference: v.reference,
-        paidOn: v.paidOn,
-        notes: v.notes,
-        createdBy: actor.id,
-      });
-      if (!inserted) return replay(tx, v.idempotencyKey, agreement.id, amount);
-      const open = (await q.lockOpenInvoices(tx, agreement.id, agreement.currency)).map((i) => ({ ...i, fiscalNumber: i.fiscalNumber ?? '', issueDate: i.issueDate ?? '', dueDate: i.dueDate ?? i.issueDate ?? '' }));
-      const result = allocatePayment(amount, agreement.currency, open, v.invoiceIds);
-      for (const change of applyAllocations(open, result.allocations, 'pay')) await q.setInvoiceBalance(tx, change.invoiceId, change.balance, change.status);
-      await q.insertAllocations(tx, inserted.id, result.allocations);
-      const receiptNumber = await q.nextReceiptNumber(tx, agreement.branchId, branch.code);
-      const [payment] = await tx
-        .update(payments)
-        .set({ applied: result.applied, unapplied: result.unapplied, receiptNumber })
-        .where(eq(payments.id, inserted.id))
-        .returning();
-      await recordAudit(tx, { id: actor.id, email: actor.email }, {
-        entity: 'payment',
-        entityId: payment.id,
-        action: 'CREATE',
-        after: { receiptNumber, agreementId: agreement.id, amount, currency: payment.currency, method: payment.method, channel: payment.channel, paidOn: payment.paidOn, reference: payment.reference, allocations: result.allocations, unapplied: result.unapplied },
-      });
-      return { id: payment.id, receiptNumber, replayed: false, applied: result.applied, unapplied: result.unapplied };
+    const [branch] = await tx.select({ code: branches.code }).from(branches).where(eq(branches.id, agreement.branchId));
+    const amount = fromCents(toCents(v.amount));
+    const inserted = await q.insertPayment(tx, {
+      idempotencyKey: v.idempotencyKey,
+      agreementId: agreement.id,
+      customerId: agreement.customerId,
+      branchId: agreement.branchId,
+      amount,
+      currency: agreement.currency,
+      method: v.method,
+      channel: v.channel,
+      status: 'CONFIRMED',
+      paymentEntityId: v.paymentEntityId,
+      reference: v.reference,
+      paidOn: v.paidOn,
+      notes: v.notes,
+      createdBy: by?.id ?? null,
     });
+    if (!inserted) return replay(tx, v.idempotencyKey, agreement.id, amount);
+    const open = (await q.lockOpenInvoices(tx, agreement.id, agreement.currency)).map((i) => ({ ...i, fiscalNumber: i.fiscalNumber ?? '', issueDate: i.issueDate ?? '', dueDate: i.dueDate ?? i.issueDate ?? '' }));
+    const chosen = opts.dropClosedChosen ? v.invoiceIds?.filter((id) => open.some((i) => i.id === id && toCents(i.balance) > 0n)) : v.invoiceIds;
+    const result = allocatePayment(amount, agreement.currency, open, chosen);
+    for (const change of applyAllocations(open, result.allocations, 'pay')) await q.setInvoiceBalance(tx, change.invoiceId, change.balance, change.status);
+    await q.insertAllocations(tx, inserted.id, result.allocations);
+    const receiptNumber = await q.nextReceiptNumber(tx, agreement.branchId, branch.code);
+    const [payment] = await tx
+      .update(payments)
+      .set({ applied: result.applied, unapplied: result.unapplied, receiptNumber })
+      .where(eq(payments.id, inserted.id))
+      .returning();
+    await recordAudit(tx, by, {
+      entity: 'payment',
+      entityId: payment.id,
+      action: 'CREATE',
+      after: { receiptNumber, agreementId: agreement.id, amount, currency: payment.currency, method: payment.method, channel: payment.channel, paidOn: payment.paidOn, reference: payment.reference, allocations: result.allocations, unapplied: result.unapplied },
+    });
+    return { id: payment.id, receiptNumber, replayed: false, applied: result.applied, unapplied: result.unapplied };
   } catch (err) {
     if (err instanceof AllocationError) throw new UserError(err.message, { invoiceIds: [err.message] });
     throw err;
