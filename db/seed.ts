@@ -8,6 +8,7 @@ import { PROVINCES } from './seed-data/geography';
 import { seedBillingHistory } from './seed-billing-history';
 import { seedPaymentHistory } from './seed-payment-history';
 import { seedPrintFormats } from './seed-data/print';
+import { seedDelinquencyLevels } from './seed-data/delinquency';
 import { billingCatalogsEmpty, bulkInsertParallel, crmIsEmpty, loadScaleState, seedBillingCatalogs, seedCrmDemo, seedCrmScale } from './seed-crm';
 
 export const DEMO_PASSWORD = 'Cauce.Demo2026';
@@ -85,6 +86,7 @@ export async function seedDemo(handle: DatabaseHandle, log: (msg: string) => voi
   await seedDemoData(handle, log);
   const print = await seedPrintFormats(handle.db);
   if (print) log(`Formatos de impresión: ${print.printFormats.join(', ')}; ${print.assignments.length} asignaciones.`);
+  await seedDelinquencyLevels(handle.db).then((names) => names.length && log(`Política de morosidad: ${names.join(', ')}.`));
   if (opts.history ?? historyByDefault()) {
     await seedBillingHistory(handle, DEMO_SEED, log);
     await seedPaymentHistory(handle, DEMO_SEED, log);
