@@ -43,19 +43,23 @@ export function PdfBatchSection({ runId, batch }: { runId: string; batch: PdfBat
             <AlertDescription>{batch.message ?? 'No se pudieron generar los PDF.'} Puede intentarlo de nuevo.</AlertDescription>
           </Alert>
         ) : null}
-        {batch?.downloadable ? (
+        {live ? null : (
           <div className="flex flex-wrap items-center gap-3">
+          {batch?.downloadable ? (
             <Button asChild>
               <a href={`/facturacion/${runId}/pdf-zip`} download>
                 <Download /> Descargar ZIP ({fmt(batch.done)} PDF · {size(batch.bytes ?? 0)})
               </a>
             </Button>
-            <span className="text-sm text-muted-foreground">
-              {fmt(batch.pages)} páginas · generado el {batch.finishedAt ? formatDateTime(batch.finishedAt) : '—'}
-            </span>
+          ) : null}
+          <PdfBatchButton action={action} label={batch ? 'Generar el ZIP de nuevo' : 'PDF de todas las facturas (ZIP)'} />
           </div>
+        )}
+        {batch?.downloadable ? (
+          <p className="text-sm text-muted-foreground">
+            {fmt(batch.pages)} páginas · generado el {batch.finishedAt ? formatDateTime(batch.finishedAt) : '—'}
+          </p>
         ) : null}
-        {live ? null : <PdfBatchButton action={action} label={batch ? 'Generar el ZIP de nuevo' : 'PDF de todas las facturas (ZIP)'} />}
       </div>
     </SectionCard>
   );
