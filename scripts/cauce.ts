@@ -1,6 +1,7 @@
 /**
  * Operator CLI for cron jobs and operators:
  *   npm run cauce -- billing run --period 2026-10 [--branch CODE] [--preview] [--issue-date YYYY-MM-DD] [--workers N]
+ *   npm run cauce -- delinquency run [--date YYYY-MM-DD]
  * Opens the configured database (DATABASE_URL or PGlite), applies migrations, creates the run as
  * the system (audited without a user) and executes it — on PostgreSQL through the job queue with
  * N worker processes (this one and N − 1 children; default one per core), on PGlite here —
@@ -17,13 +18,17 @@ import { DEFAULT_BATCH_SIZE, type RunProgress } from '@/lib/billing/engine';
 import { executeRunWithWorkers } from '@/lib/billing/parallel';
 import { createRun } from '@/lib/billing/runs';
 import type { RunSummary } from '@/lib/billing/summary';
+import { runDelinquency } from '@/lib/collections/delinquency-run';
+import { deliverOutbox } from '@/lib/collections/mailer';
 import { toLocalDateString } from '@/lib/domain/format';
+import { validDate } from '@/lib/domain/billing/period';
 import { ensureAuthSecret, loadEnv } from './env';
 
 const HELP = `Cauce — herramientas de operación
 
 Uso:
   npm run cauce -- billing run --period AAAA-MM [opciones]
+  npm run cauce -- delinquency run [--date AAAA-MM-DD]
 
 Factura el período: cada acuerdo ACTIVO cuya frecuencia cae en el período recibe sus facturas
 numeradas. Es idempotente: volver a ejecutar un período no factura nada dos veces.
@@ -40,6 +45,12 @@ Opciones:
                             rango de acuerdos en la cola de trabajos, y cualquier trabajador
                             (npm run worker, el servidor web) ayuda. Con PGlite, uno.
   -h, --help                Muestra esta ayuda.
+
+delinquency run: calcula la morosidad de cada acuerdo ACTIVO o SUSPENDIDO a la fecha (por omisión,
+hoy): estado (al día, en gracia, moroso y su nivel), historial del día y las acciones del nivel
+(recargo, aviso por correo, orden de corte, aviso en el portal; reconexión al quedar al día).
+Es idempotente: repetir la fecha, o correr el día siguiente, no repite ninguna acción. Después
+envía el correo pendiente si hay SMTP configurado (SMTP_URL o SMTP_HOST/SMTP_PORT/SMTP_USER/SMTP_PASS).
 
 Base de datos: DATABASE_URL (PostgreSQL) o PGlite en .data/ (CAUCE_DATA_DIR).
 Código de salida: 0 si la corrida terminó, 1 si falló o los datos no son válidos.`;
@@ -155,6 +166,48 @@ async function billingRun(args: string[]): Promise<number> {
   }
 }
 
+const DELINQUENCY_STATUS_TEXT: Record<string, string> = { CURRENT: 'Al día', IN_GRACE: 'En gracia', DELINQUENT: 'Moroso' };
+const DELINQUENCY_ACTION_TEXT: Record<string, string> = { LATE_FEE: 'Recargo por mora', NOTICE_EMAIL: 'Aviso por correo', DISCONNECTION_ORDER: 'Orden de corte', PORTAL_BANNER: 'Aviso en el portal', RECONNECTION_ORDER: 'Orden de reconexión' };
+
+async function delinquencyRun(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { date: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: false });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const date = values.date ?? toLocalDateString(new Date());
+  if (!validDate(date)) {
+    console.error(`--date debe ser una fecha AAAA-MM-DD válida (recibido: ${date}).`);
+    return 1;
+  }
+  const handle = openDatabase();
+  try {
+    await runMigrations(handle);
+    console.log(`Morosidad al ${date} · base ${handle.kind} (${handle.location})`);
+    const r = await runDelinquency(handle.db, date, { onBatch: (n) => console.log(`  ${fmtInt(n)} acuerdos…`) });
+    const rate = r.ms > 0 ? (r.agreements * 1000) / r.ms : 0;
+    console.log(`\n${fmtInt(r.agreements)} acuerdos en ${(r.ms / 1000).toFixed(1)} s (${fmtInt(Math.round(rate))} acuerdos/s) · ${fmtInt(r.changed)} cambiaron de estado`);
+    console.log('\nPor estado');
+    table(['Estado', 'Acuerdos'], (['CURRENT', 'IN_GRACE', 'DELINQUENT'] as const).map((k) => [DELINQUENCY_STATUS_TEXT[k], fmtInt(r.byStatus[k])]), [1]);
+    if (Object.keys(r.byLevel).length) {
+      console.log('\nMorosos por nivel');
+      table(['Nivel', 'Acuerdos'], Object.entries(r.byLevel).map(([k, n]) => [k === '—' ? 'Sin nivel (deuda bajo el mínimo)' : k, fmtInt(n)]), [1]);
+    }
+    console.log('\nAcciones tomadas');
+    table(['Acción', 'Cantidad'], Object.entries(r.actions).map(([k, n]) => [DELINQUENCY_ACTION_TEXT[k] ?? k, fmtInt(n)]), [1]);
+    for (const [k, n] of Object.entries(r.skipped)) console.log(`  (sin efecto: ${k} × ${fmtInt(n)})`);
+    if (r.errors.length) {
+      console.log(`\nAcciones con error (${fmtInt(r.errors.length)}; se reintentan en la próxima corrida):`);
+      for (const e of r.errors.slice(0, 20)) console.log(`  ${e.code} ${e.action}: ${e.message}`);
+    }
+    const mail = await deliverOutbox(handle.db);
+    console.log(mail.configured ? `\nCorreo: ${fmtInt(mail.sent)} enviados, ${fmtInt(mail.failed)} con error.` : '\nCorreo: sin SMTP configurado; los avisos quedan en la bandeja de salida (/admin/correo).');
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [group, command, ...rest] = argv;
   if (!group || group === '--help' || group === '-h' || group === 'help') {
@@ -162,6 +215,7 @@ async function main(argv: string[]): Promise<number> {
     return group ? 0 : 1;
   }
   if (group === 'billing' && command === 'run') return billingRun(rest);
+  if (group === 'delinquency' && command === 'run') return delinquencyRun(rest);
   if (group === 'billing' && (!command || command === '--help' || command === '-h')) {
     console.log(HELP);
     return command ? 0 : 1;
