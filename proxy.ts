@@ -14,6 +14,7 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
+// /pasarela/… is the sandbox provider's hosted payment page: public, like a real provider's site.
 export const config = {
-  matcher: ['/((?!api/|_next/|login|favicon.ico|.*\\.(?:png|jpg|svg|ico|css|js)$).*)'],
+  matcher: ['/((?!api/|_next/|login|pasarela/|favicon.ico|.*\\.(?:png|jpg|svg|ico|css|js)$).*)'],
 };
