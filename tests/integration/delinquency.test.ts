@@ -2,13 +2,17 @@ import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { accounts, agreements, concepts, delinquencyActions, delinquencyHistory, delinquencyLevels, emailOutbox, invoices, workOrders } from '@/db/schema';
+import { accounts, agreements, auditLog, concepts, delinquencyActions, delinquencyHistory, delinquencyLevels, emailOutbox, invoices, workOrders } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { executeRun } from '@/lib/billing/engine';
 import { createRun } from '@/lib/billing/runs';
 import { recomputeAgreementDelinquency, runDelinquency } from '@/lib/collections/delinquency-run';
 import { deliverOutbox, MAX_ATTEMPTS } from '@/lib/collections/mailer';
 import { dueDate as addDays } from '@/lib/domain/billing/invoice-class';
+import { ForbiddenError, UserError } from '@/lib/auth/errors';
+import { createDelinquencyLevel, listDelinquencyLevelsForAdmin, setDelinquencyLevelActive, updateDelinquencyLevel } from '@/lib/dal/delinquency-levels';
+import { delinquencyLevelInputSchema } from '@/lib/validation/delinquency';
+import { actorFor } from '../support/actors';
 import { createTestDatabase } from '../support/db';
 
 // The engine on a billed month: four DOP agreements with the same due date D and 5 grace days.
@@ -51,7 +55,9 @@ beforeAll(async () => {
   await h.db.update(agreements).set({ email: 'cobros-a@cliente.example' }).where(eq(agreements.id, A));
   await h.db.update(agreements).set({ email: null }).where(eq(agreements.id, C));
   // B owes 0.50: under every level's minimum (1.00).
-  await h.db.update(invoices).set({ balance: '0.50', status: 'PARTIALLY_PAID' }).where(eq(invoices.agreementId, B));
+  const [firstOfB, ...restOfB] = await h.db.select({ id: invoices.id }).from(invoices).where(eq(invoices.agreementId, B)).orderBy(asc(invoices.id));
+  await h.db.update(invoices).set({ balance: '0.50', status: 'PARTIALLY_PAID' }).where(eq(invoices.id, firstOfB.id));
+  if (restOfB.length) await h.db.update(invoices).set({ balance: '0.00', status: 'PAID' }).where(inArray(invoices.id, restOfB.map((i) => i.id)));
   // The test policy replaces the demo one.
   await h.db.update(delinquencyLevels).set({ active: false });
   const [mora] = await h.db.select().from(concepts).where(eq(concepts.code, 'MORA'));
@@ -222,5 +228,51 @@ describe('e-mail delivery', () => {
     expect(json.find((m) => m.subject === 'Aviso')).toMatchObject({ to: [{ address: 'prueba@cliente.example' }], text: 'Hola', from: { address: 'cobros@cauce.example' } });
     // Nothing due is left: the exhausted FAILED row is not retried.
     expect((await deliverOutbox(h.db, { transport })).sent).toBe(0);
+  });
+});
+
+describe('policy admin', () => {
+  const form = (over: Record<string, unknown> = {}) => ({ name: 'Prueba', daysPastGrace: '30', minDebt: '1,500.50', actions: ['NOTICE_EMAIL'], active: 'on', ...over });
+
+  it('validates: days, debt, late-fee concept with LATE_FEE, banner text with PORTAL_BANNER (Spanish messages)', () => {
+    const errorsOf = (over: Record<string, unknown>) => {
+      const r = delinquencyLevelInputSchema.safeParse(form(over));
+      return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
+    };
+    expect(errorsOf({ daysPastGrace: '0' }).daysPastGrace).toMatch(/1 a 3650/);
+    expect(errorsOf({ minDebt: '-1' }).minDebt).toMatch(/importe/);
+    expect(errorsOf({ actions: ['LATE_FEE'] }).lateFeeConceptId).toMatch(/concepto/);
+    expect(errorsOf({ actions: ['PORTAL_BANNER'] }).bannerText).toMatch(/aviso/);
+    expect(errorsOf({ actions: ['NOPE'] }).actions).toBeTruthy();
+    const ok = delinquencyLevelInputSchema.parse(form({ actions: 'NOTICE_EMAIL', bannerText: 'ignorado' }));
+    expect(ok).toMatchObject({ daysPastGrace: 30, minDebt: '1500.50', actions: ['NOTICE_EMAIL'], bannerText: null, lateFeeConceptId: null, active: true });
+  });
+
+  it('an admin creates, edits and deactivates a level, each audited; a duplicate name is a field error', async () => {
+    const admin = await actorFor('admin@cauce.example');
+    const [mora] = await h.db.select().from(concepts).where(eq(concepts.code, 'MORA'));
+    const created = await createDelinquencyLevel(admin, delinquencyLevelInputSchema.parse(form({ name: 'Prueba admin', actions: ['LATE_FEE', 'NOTICE_EMAIL'], lateFeeConceptId: mora.id })));
+    expect(created).toMatchObject({ daysPastGrace: 30, minDebt: '1500.50', actions: ['LATE_FEE', 'NOTICE_EMAIL'], lateFeeConceptId: mora.id });
+    const updated = await updateDelinquencyLevel(admin, created.id, delinquencyLevelInputSchema.parse(form({ name: 'Prueba admin', daysPastGrace: '40', actions: ['PORTAL_BANNER'], bannerText: 'Aviso' })));
+    expect(updated).toMatchObject({ daysPastGrace: 40, actions: ['PORTAL_BANNER'], bannerText: 'Aviso', lateFeeConceptId: null });
+    expect((await setDelinquencyLevelActive(admin, created.id, false)).active).toBe(false);
+    const audit = await h.db.select().from(auditLog).where(and(eq(auditLog.entity, 'delinquency_level'), eq(auditLog.entityId, created.id))).orderBy(asc(auditLog.id));
+    expect(audit.map((a) => a.action)).toEqual(['CREATE', 'UPDATE', 'UPDATE']);
+    expect(audit.every((a) => a.userId === admin.id)).toBe(true);
+    const dup = createDelinquencyLevel(admin, delinquencyLevelInputSchema.parse(form({ name: 'prueba ADMIN' })));
+    await expect(dup).rejects.toBeInstanceOf(UserError);
+    await expect(dup).rejects.toMatchObject({ fieldErrors: { name: [expect.stringMatching(/Ya existe/)] } });
+    // A concept that is not a late fee is refused.
+    const [water] = await h.db.select().from(concepts).where(eq(concepts.code, 'AGUA-FIJO'));
+    await expect(createDelinquencyLevel(admin, delinquencyLevelInputSchema.parse(form({ name: 'Otro', actions: ['LATE_FEE'], lateFeeConceptId: water.id })))).rejects.toMatchObject({ fieldErrors: { lateFeeConceptId: [expect.any(String)] } });
+  });
+
+  it('non-admins are refused', async () => {
+    for (const email of ['sucursal@cauce.example', 'auditor@cauce.example', 'cajero@cauce.example']) {
+      const actor = await actorFor(email);
+      await expect(listDelinquencyLevelsForAdmin(actor)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(createDelinquencyLevel(actor, delinquencyLevelInputSchema.parse(form({ name: `X ${email}` })))).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(setDelinquencyLevelActive(actor, levels.aviso, false)).rejects.toBeInstanceOf(ForbiddenError);
+    }
   });
 });
