@@ -1,0 +1,268 @@
+/**
+ * Collection reports (/reportes): one set-based statement per report, filters as parameters and
+ * the branch scope applied in SQL. Amounts come back as decimal strings (numeric::text), dates as
+ * 'YYYY-MM-DD' and counts as integers, the same on postgres.js and PGlite. Authorization and
+ * derived figures (efficiency %) live in lib/dal/reports.ts.
+ *
+ * Open documents (receivables): issued invoices and debit notes (ISSUED or PARTIALLY_PAID) with a
+ * balance > 0; credit notes are never receivables. Currencies are always kept apart.
+ */
+import type { DbOrTx } from '@/db/client';
+import type { BranchScope } from '@/lib/auth/scope';
+import { pgArray, rawQuery } from '@/lib/billing/bulk';
+import { containsPattern } from './filters';
+
+type Value = string | number | null;
+
+/** Collects positional parameters while a statement's text is built: p.add('x') → '$1'. */
+class Params {
+  readonly values: Value[] = [];
+  add(v: Value): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+export type ReportFilter = {
+  /** One branch (already checked against the scope by the data layer). */
+  branchId?: string;
+  segment?: string;
+  /** Customer name, code or document (contains, case-insensitive). */
+  customer?: string;
+  currency?: string;
+};
+
+/** The conditions shared by every report over invoices `i` joined to customers `c`. */
+function invoiceConditions(p: Params, scope: BranchScope, f: ReportFilter): string[] {
+  const conds: string[] = [];
+  if (!scope.all) conds.push(scope.branchIds.length ? `i.branch_id = any(${p.add(pgArray(scope.branchIds))}::text::uuid[])` : 'false');
+  if (f.branchId) conds.push(`i.branch_id = ${p.add(f.branchId)}::uuid`);
+  if (f.segment) conds.push(`c.segment = ${p.add(f.segment)}::segment`);
+  if (f.currency) conds.push(`i.currency = ${p.add(f.currency)}`);
+  if (f.customer) {
+    const pattern = p.add(containsPattern(f.customer));
+    conds.push(`(c.legal_name ilike ${pattern} or c.code ilike ${pattern} or c.document_number ilike ${pattern})`);
+  }
+  return conds;
+}
+
+const OPEN = `i.status in ('ISSUED', 'PARTIALLY_PAID') and i.doc_type in ('INVOICE', 'DEBIT_NOTE') and i.balance > 0`;
+
+// ─── a) Receivables aging ────────────────────────────────────────────────────────────────────
+
+export type AgingDimension = 'total' | 'branch' | 'segment' | 'customer';
+export type AgingRow = {
+  dimension: AgingDimension;
+  /** Branch id, segment, customer id; '' for the total. */
+  key: string;
+  label: string;
+  currency: string;
+  b0_30: string;
+  b31_60: string;
+  b61_90: string;
+  b91_180: string;
+  b180: string;
+  total: string;
+  documents: number;
+};
+
+/**
+ * Open documents' balances bucketed by days past due on `asOf` (not yet due → 0–30; the edges as
+ * agingBucket: 30 → 0–30, 31 → 31–60, 60, 61, 90, 91, 180 → 91–180, 181 → 180+), per currency:
+ * the total, by branch, by segment, and the `topCustomers` customers that owe the most. Documents
+ * issued after `asOf` are left out; balances are today's.
+ */
+export async function agingReport(db: DbOrTx, scope: BranchScope, f: ReportFilter & { asOf: string; topCustomers: number }): Promise<AgingRow[]> {
+  const p = new Params();
+  const asOf = p.add(f.asOf);
+  const conds = [OPEN, `i.issue_date <= ${asOf}::date`, ...invoiceConditions(p, scope, f)];
+  const top = p.add(f.topCustomers);
+  const text = `
+    with open as (
+      select i.branch_id, c.segment::text as segment, i.customer_id, i.currency, i.balance,
+             ${asOf}::date - coalesce(i.due_date, ${asOf}::date) as days
+      from invoices i join customers c on c.id = i.customer_id
+      where ${conds.join(' and ')}
+    ), agg as (
+      select case when grouping(branch_id) = 0 then 'branch' when grouping(segment) = 0 then 'segment' when grouping(customer_id) = 0 then 'customer' else 'total' end as dimension,
+             coalesce(branch_id::text, segment, customer_id::text, '') as key, currency,
+             coalesce(sum(balance) filter (where days <= 30), 0.00) as b0_30,
+             coalesce(sum(balance) filter (where days between 31 and 60), 0.00) as b31_60,
+             coalesce(sum(balance) filter (where days between 61 and 90), 0.00) as b61_90,
+             coalesce(sum(balance) filter (where days between 91 and 180), 0.00) as b91_180,
+             coalesce(sum(balance) filter (where days > 180), 0.00) as b180,
+             sum(balance) as total, count(*)::int as documents
+      from open
+      group by grouping sets ((currency), (branch_id, currency), (segment, currency), (customer_id, currency))
+    ), ranked as (
+      select agg.*, row_number() over (partition by dimension, currency order by total desc, key) as rank from agg
+    )
+    select r.dimension, r.key, coalesce(b.name, cu.legal_name, r.key) as label, r.currency,
+           r.b0_30::text, r.b31_60::text, r.b61_90::text, r.b91_180::text, r.b180::text, r.total::text, r.documents
+    from ranked r
+    left join branches b on r.dimension = 'branch' and b.id::text = r.key
+    left join customers cu on r.dimension = 'customer' and cu.id::text = r.key
+    where r.dimension <> 'customer' or r.rank <= ${top}
+    order by r.dimension, r.currency, r.total desc, label`;
+  return rawQuery<AgingRow>(db, text, p.values);
+}
+
+// ─── b) Payments received ────────────────────────────────────────────────────────────────────
+
+export type PaymentsDimension = 'total' | 'day' | 'method' | 'entity' | 'branch' | 'cashier';
+export type PaymentsRow = { dimension: PaymentsDimension; key: string; label: string; currency: string; amount: string; payments: number };
+
+/**
+ * CONFIRMED payments paid from `from` to `to` (inclusive; reversed ones are not CONFIRMED) summed
+ * per currency: in total, by day, method, payment entity, branch and cashier (created_by).
+ */
+export async function paymentsReport(db: DbOrTx, scope: BranchScope, f: ReportFilter & { from: string; to: string }): Promise<PaymentsRow[]> {
+  const p = new Params();
+  const conds = [`py.status = 'CONFIRMED'`, `py.paid_on between ${p.add(f.from)}::date and ${p.add(f.to)}::date`];
+  if (!scope.all) conds.push(scope.branchIds.length ? `py.branch_id = any(${p.add(pgArray(scope.branchIds))}::text::uuid[])` : 'false');
+  if (f.branchId) conds.push(`py.branch_id = ${p.add(f.branchId)}::uuid`);
+  if (f.segment) conds.push(`c.segment = ${p.add(f.segment)}::segment`);
+  if (f.currency) conds.push(`py.currency = ${p.add(f.currency)}`);
+  if (f.customer) {
+    const pattern = p.add(containsPattern(f.customer));
+    conds.push(`(c.legal_name ilike ${pattern} or c.code ilike ${pattern} or c.document_number ilike ${pattern})`);
+  }
+  const text = `
+    with agg as (
+      select case when grouping(py.paid_on) = 0 then 'day' when grouping(py.method) = 0 then 'method' when grouping(py.payment_entity_id) = 0 then 'entity'
+                  when grouping(py.branch_id) = 0 then 'branch' when grouping(py.created_by) = 0 then 'cashier' else 'total' end as dimension,
+             coalesce(py.paid_on::text, py.method::text, py.payment_entity_id::text, py.branch_id::text, py.created_by::text, '') as key,
+             py.currency, sum(py.amount) as amount, count(*)::int as payments
+      from payments py join customers c on c.id = py.customer_id
+      where ${conds.join(' and ')}
+      group by grouping sets ((py.currency), (py.paid_on, py.currency), (py.method, py.currency), (py.payment_entity_id, py.currency), (py.branch_id, py.currency), (py.created_by, py.currency))
+    )
+    select a.dimension, a.key, coalesce(e.name, b.name, u.name, a.key) as label, a.currency, a.amount::text, a.payments
+    from agg a
+    left join payment_entities e on a.dimension = 'entity' and e.id::text = a.key
+    left join branches b on a.dimension = 'branch' and b.id::text = a.key
+    left join users u on a.dimension = 'cashier' and u.id::text = a.key
+    order by a.dimension, a.currency, case when a.dimension = 'day' then a.key end, a.amount desc, label`;
+  return rawQuery<PaymentsRow>(db, text, p.values);
+}
+
+// ─── c) Overdue invoices ─────────────────────────────────────────────────────────────────────
+
+export type OverdueCursor = { dueDate: string; id: string };
+export type OverdueRow = {
+  id: string;
+  fiscal_number: string | null;
+  doc_type: string;
+  due_date: string;
+  issue_date: string | null;
+  period: string | null;
+  currency: string;
+  total: string;
+  balance: string;
+  customer_name: string;
+  segment: string;
+  agreement_id: string;
+  agreement_code: string;
+  branch_name: string;
+};
+
+/**
+ * Open documents due before `asOf` (due on `asOf` is not overdue), oldest due first, `limit` + 1
+ * rows after the keyset cursor (due_date, id): the extra row says there is a next page. The order
+ * is that of the partial index on open documents' (due_date, id), so the first page reads a few rows.
+ */
+export async function overdueInvoicesPage(db: DbOrTx, scope: BranchScope, f: ReportFilter & { asOf: string; after?: OverdueCursor; limit: number }): Promise<OverdueRow[]> {
+  const p = new Params();
+  const conds = [OPEN, `i.due_date < ${p.add(f.asOf)}::date`, ...invoiceConditions(p, scope, f)];
+  if (f.after) conds.push(`(i.due_date, i.id) > (${p.add(f.after.dueDate)}::date, ${p.add(f.after.id)}::uuid)`);
+  const text = `
+    select i.id, i.fiscal_number, i.doc_type::text, i.due_date::text, i.issue_date::text, i.period, i.currency, i.total::text, i.balance::text,
+           c.legal_name as customer_name, c.segment::text as segment, g.id as agreement_id, g.code as agreement_code, b.name as branch_name
+    from invoices i
+    join customers c on c.id = i.customer_id
+    join agreements g on g.id = i.agreement_id
+    join branches b on b.id = i.branch_id
+    where ${conds.join(' and ')}
+    order by i.due_date, i.id
+    limit ${p.add(f.limit + 1)}`;
+  return rawQuery<OverdueRow>(db, text, p.values);
+}
+
+// ─── d) Billed vs collected ──────────────────────────────────────────────────────────────────
+
+export type BilledCollectedRow = { period: string; currency: string; billed: string; collected: string; invoices: number };
+
+/**
+ * Per billing period (the invoice's period, else its issue month) and currency: the totals of the
+ * issued invoices and debit notes of the periods from `fromPeriod` to `toPeriod` (voided and drafts
+ * left out), and what CONFIRMED payments allocated to those same documents (reversed payments no longer count).
+ */
+export async function billedVsCollected(db: DbOrTx, scope: BranchScope, f: ReportFilter & { fromPeriod: string; toPeriod: string }): Promise<BilledCollectedRow[]> {
+  const p = new Params();
+  const period = `coalesce(i.period, to_char(i.issue_date, 'YYYY-MM'))`;
+  const conds = [
+    `i.status in ('ISSUED', 'PARTIALLY_PAID', 'PAID')`,
+    `i.doc_type in ('INVOICE', 'DEBIT_NOTE')`,
+    `${period} between ${p.add(f.fromPeriod)} and ${p.add(f.toPeriod)}`,
+    ...invoiceConditions(p, scope, f),
+  ];
+  const text = `
+    with inv as (
+      select i.id, ${period} as period, i.currency, i.total
+      from invoices i join customers c on c.id = i.customer_id
+      where ${conds.join(' and ')}
+    ), col as (
+      select a.invoice_id, sum(a.amount) as amount
+      from payment_allocations a join payments py on py.id = a.payment_id and py.status = 'CONFIRMED'
+      where a.invoice_id in (select id from inv)
+      group by a.invoice_id
+    )
+    select inv.period, inv.currency, sum(inv.total)::text as billed, coalesce(sum(col.amount), 0.00)::text as collected, count(*)::int as invoices
+    from inv left join col on col.invoice_id = inv.id
+    group by inv.period, inv.currency
+    order by inv.period, inv.currency`;
+  return rawQuery<BilledCollectedRow>(db, text, p.values);
+}
+
+// ─── e) Top debtors ──────────────────────────────────────────────────────────────────────────
+
+export type DebtorRow = {
+  agreement_id: string;
+  agreement_code: string;
+  agreement_name: string;
+  customer_name: string;
+  segment: string;
+  branch_name: string;
+  currency: string;
+  balance: string;
+  documents: number;
+  oldest_due_date: string | null;
+  delinquency_status: string;
+  level_name: string | null;
+};
+
+/** The agreements owing the most (open documents' balances), `limit` per currency, with their oldest due date and delinquency status. */
+export async function topDebtors(db: DbOrTx, scope: BranchScope, f: ReportFilter & { limit: number }): Promise<DebtorRow[]> {
+  const p = new Params();
+  const conds = [OPEN, ...invoiceConditions(p, scope, f)];
+  const text = `
+    with debt as (
+      select i.agreement_id, i.currency, sum(i.balance) as balance, count(*)::int as documents, min(i.due_date) as oldest_due_date
+      from invoices i join customers c on c.id = i.customer_id
+      where ${conds.join(' and ')}
+      group by i.agreement_id, i.currency
+    ), ranked as (
+      select debt.*, row_number() over (partition by currency order by balance desc, agreement_id) as rank from debt
+    )
+    select g.id as agreement_id, g.code as agreement_code, g.name as agreement_name, c.legal_name as customer_name, c.segment::text as segment,
+           b.name as branch_name, r.currency, r.balance::text, r.documents, r.oldest_due_date::text,
+           g.delinquency_status::text, l.name as level_name
+    from ranked r
+    join agreements g on g.id = r.agreement_id
+    join customers c on c.id = g.customer_id
+    join branches b on b.id = g.branch_id
+    left join delinquency_levels l on l.id = g.delinquency_level_id
+    where r.rank <= ${p.add(f.limit)}
+    order by r.currency, r.balance desc, g.code`;
+  return rawQuery<DebtorRow>(db, text, p.values);
+}
