@@ -49,6 +49,8 @@ const ADMIN: NavSection[] = [
       { href: '/admin/conceptos', label: 'Conceptos de facturación', icon: 'receipt', permission: 'admin.catalogs' },
       { href: '/admin/tarifas', label: 'Tarifas', icon: 'tags', permission: 'admin.catalogs' },
       { href: '/admin/formatos', label: 'Formatos de impresión', icon: 'file-text', permission: 'admin.catalogs' },
+      { href: '/admin/morosidad', label: 'Política de morosidad', icon: 'sliders', permission: 'admin.catalogs' },
+      { href: '/admin/correo', label: 'Correo saliente', icon: 'file-text', permission: 'admin.catalogs' },
       { href: '/admin/audit', label: 'Registro de auditoría', icon: 'shield', permission: 'audit.read' },
     ],
   },

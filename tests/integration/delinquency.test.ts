@@ -10,6 +10,7 @@ import { recomputeAgreementDelinquency, runDelinquency } from '@/lib/collections
 import { deliverOutbox, MAX_ATTEMPTS } from '@/lib/collections/mailer';
 import { dueDate as addDays } from '@/lib/domain/billing/invoice-class';
 import { ForbiddenError, UserError } from '@/lib/auth/errors';
+import { getOutboxEmail, listOutboxForAdmin } from '@/lib/dal/email-outbox';
 import { createDelinquencyLevel, listDelinquencyLevelsForAdmin, setDelinquencyLevelActive, updateDelinquencyLevel } from '@/lib/dal/delinquency-levels';
 import { delinquencyLevelInputSchema } from '@/lib/validation/delinquency';
 import { actorFor } from '../support/actors';
@@ -274,5 +275,25 @@ describe('policy admin', () => {
       await expect(createDelinquencyLevel(actor, delinquencyLevelInputSchema.parse(form({ name: `X ${email}` })))).rejects.toBeInstanceOf(ForbiddenError);
       await expect(setDelinquencyLevelActive(actor, levels.aviso, false)).rejects.toBeInstanceOf(ForbiddenError);
     }
+  });
+});
+
+describe('the outbox screen', () => {
+  it('lists newest first with a status filter and pagination, shows the text; admins only', async () => {
+    const admin = await actorFor('admin@cauce.example');
+    const all = await listOutboxForAdmin(admin, {});
+    expect(all.total).toBeGreaterThan(1);
+    const times = all.rows.map((r) => r.createdAt.getTime());
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    const sent = await listOutboxForAdmin(admin, { status: 'SENT' });
+    expect(sent.rows.length).toBeGreaterThan(0);
+    expect(sent.rows.every((r) => r.status === 'SENT')).toBe(true);
+    expect(sent.total).toBe(all.counts.SENT);
+    expect((await listOutboxForAdmin(admin, { page: 1000 })).rows).toHaveLength(0);
+    const detail = await getOutboxEmail(admin, all.rows[0].id);
+    expect(detail.text.length).toBeGreaterThan(0);
+    const staff = await actorFor('sucursal@cauce.example');
+    await expect(listOutboxForAdmin(staff, {})).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getOutboxEmail(staff, all.rows[0].id)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
