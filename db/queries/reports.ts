@@ -32,17 +32,23 @@ export type ReportFilter = {
   currency?: string;
 };
 
-/** The conditions shared by every report over invoices `i` joined to customers `c`. */
-function invoiceConditions(p: Params, scope: BranchScope, f: ReportFilter): string[] {
+/**
+ * The conditions shared by every report over invoices `i`: joined to customers `c`, or with the
+ * customer conditions as a subquery when the statement has no such join.
+ */
+function invoiceConditions(p: Params, scope: BranchScope, f: ReportFilter, customers: 'joined' | 'subquery' = 'joined'): string[] {
   const conds: string[] = [];
   if (!scope.all) conds.push(scope.branchIds.length ? `i.branch_id = any(${p.add(pgArray(scope.branchIds))}::text::uuid[])` : 'false');
   if (f.branchId) conds.push(`i.branch_id = ${p.add(f.branchId)}::uuid`);
-  if (f.segment) conds.push(`c.segment = ${p.add(f.segment)}::segment`);
   if (f.currency) conds.push(`i.currency = ${p.add(f.currency)}`);
+  const byCustomer: string[] = [];
+  if (f.segment) byCustomer.push(`c.segment = ${p.add(f.segment)}::segment`);
   if (f.customer) {
     const pattern = p.add(containsPattern(f.customer));
-    conds.push(`(c.legal_name ilike ${pattern} or c.code ilike ${pattern} or c.document_number ilike ${pattern})`);
+    byCustomer.push(`(c.legal_name ilike ${pattern} or c.code ilike ${pattern} or c.document_number ilike ${pattern})`);
   }
+  if (byCustomer.length && customers === 'joined') conds.push(...byCustomer);
+  else if (byCustomer.length) conds.push(`i.customer_id in (select c.id from customers c where ${byCustomer.join(' and ')})`);
   return conds;
 }
 
@@ -75,25 +81,31 @@ export type AgingRow = {
 export async function agingReport(db: DbOrTx, scope: BranchScope, f: ReportFilter & { asOf: string; topCustomers: number }): Promise<AgingRow[]> {
   const p = new Params();
   const asOf = p.add(f.asOf);
-  const conds = [OPEN, `i.issue_date <= ${asOf}::date`, ...invoiceConditions(p, scope, f)];
+  const conds = [OPEN, `i.issue_date <= ${asOf}::date`, ...invoiceConditions(p, scope, f, 'subquery')];
   const top = p.add(f.topCustomers);
+  // Documents are first summed per branch, customer and currency without any join (a parallel
+  // aggregate over the open documents); the grouping sets and the segment join then work on those
+  // few rows instead of on every document.
+  const days = `${asOf}::date - coalesce(i.due_date, ${asOf}::date)`;
   const text = `
-    with open as (
-      select i.branch_id, c.segment::text as segment, i.customer_id, i.currency, i.balance,
-             ${asOf}::date - coalesce(i.due_date, ${asOf}::date) as days
-      from invoices i join customers c on c.id = i.customer_id
+    with base as (
+      select i.branch_id, i.customer_id, i.currency,
+             sum(i.balance) filter (where ${days} <= 30) as b0_30,
+             sum(i.balance) filter (where ${days} between 31 and 60) as b31_60,
+             sum(i.balance) filter (where ${days} between 61 and 90) as b61_90,
+             sum(i.balance) filter (where ${days} between 91 and 180) as b91_180,
+             sum(i.balance) filter (where ${days} > 180) as b180,
+             sum(i.balance) as total, count(*) as documents
+      from invoices i
       where ${conds.join(' and ')}
+      group by i.branch_id, i.customer_id, i.currency
     ), agg as (
-      select case when grouping(branch_id) = 0 then 'branch' when grouping(segment) = 0 then 'segment' when grouping(customer_id) = 0 then 'customer' else 'total' end as dimension,
-             coalesce(branch_id::text, segment, customer_id::text, '') as key, currency,
-             coalesce(sum(balance) filter (where days <= 30), 0.00) as b0_30,
-             coalesce(sum(balance) filter (where days between 31 and 60), 0.00) as b31_60,
-             coalesce(sum(balance) filter (where days between 61 and 90), 0.00) as b61_90,
-             coalesce(sum(balance) filter (where days between 91 and 180), 0.00) as b91_180,
-             coalesce(sum(balance) filter (where days > 180), 0.00) as b180,
-             sum(balance) as total, count(*)::int as documents
-      from open
-      group by grouping sets ((currency), (branch_id, currency), (segment, currency), (customer_id, currency))
+      select case when grouping(base.branch_id) = 0 then 'branch' when grouping(c.segment) = 0 then 'segment' when grouping(base.customer_id) = 0 then 'customer' else 'total' end as dimension,
+             coalesce(base.branch_id::text, c.segment::text, base.customer_id::text, '') as key, base.currency,
+             coalesce(sum(b0_30), 0.00) as b0_30, coalesce(sum(b31_60), 0.00) as b31_60, coalesce(sum(b61_90), 0.00) as b61_90,
+             coalesce(sum(b91_180), 0.00) as b91_180, coalesce(sum(b180), 0.00) as b180, sum(total) as total, sum(documents)::int as documents
+      from base join customers c on c.id = base.customer_id
+      group by grouping sets ((base.currency), (base.branch_id, base.currency), (c.segment, base.currency), (base.customer_id, base.currency))
     ), ranked as (
       select agg.*, row_number() over (partition by dimension, currency order by total desc, key) as rank from agg
     )
@@ -203,7 +215,11 @@ export async function billedVsCollected(db: DbOrTx, scope: BranchScope, f: Repor
   const conds = [
     `i.status in ('ISSUED', 'PARTIALLY_PAID', 'PAID')`,
     `i.doc_type in ('INVOICE', 'DEBIT_NOTE')`,
-    `${period} between ${p.add(f.fromPeriod)} and ${p.add(f.toPeriod)}`,
+    // Spelled on the column itself (not the coalesce) so the planner estimates it from its statistics.
+    (() => {
+      const [a, b] = [p.add(f.fromPeriod), p.add(f.toPeriod)];
+      return `(i.period between ${a} and ${b} or (i.period is null and to_char(i.issue_date, 'YYYY-MM') between ${a} and ${b}))`;
+    })(),
     ...invoiceConditions(p, scope, f),
   ];
   const text = `
