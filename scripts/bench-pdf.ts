@@ -21,7 +21,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
@@ -172,9 +172,14 @@ async function main() {
     const sampler = setInterval(sampleRss, 200);
     const zipPath = path.join(tmpdir(), `cauce-bench-pdf-${randomBytes(4).toString('hex')}.zip`);
     const started = performance.now();
+    // CPU time of every thread of the process (main + render threads): on a shared machine,
+    // invoices per CPU-second × cores is what a quiet machine would reach.
+    const cpuStart = process.cpuUsage();
     const pool = await RenderPool.create({ threads, recycle: recycle ? { maxRenders: recycle } : undefined });
     let result;
     let longSeconds = 0;
+    let cpuSeconds = 0;
+    const cpuOf = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
     let longPages = 0;
     try {
       const chunks = async function* () {
@@ -191,6 +196,7 @@ async function main() {
           log(`  ${fmt(p.done)}/${fmt(ids.length)} PDF · ${fmt(p.pages)} páginas · ${(p.done / s).toFixed(1)} facturas/s · RSS ${mb(process.memoryUsage().rss)} MB (pico ${mb(peakRss)} MB) · hilos reciclados ${pool.retiredThreads}`);
         },
       });
+      cpuSeconds = cpuOf(process.cpuUsage(cpuStart));
       // One 500-line invoice (an agreement of 500 accounts grouped by account) on a warm thread.
       const long = sampleLongInvoice(500);
       const t = performance.now();
@@ -211,6 +217,11 @@ async function main() {
         seconds: Number(result.seconds.toFixed(2)),
         invoicesPerSec: Number((result.done / result.seconds).toFixed(1)),
         peakRssMb: mb(peakRss),
+        cpuSeconds: Number(cpuSeconds.toFixed(1)),
+        loadSeconds: Number(result.loadSeconds.toFixed(1)),
+        invoicesPerCpuSec: Number((result.done / cpuSeconds).toFixed(1)),
+        cores: availableParallelism(),
+        loadAverage: Number(loadavg()[0].toFixed(2)),
         longInvoiceSeconds: Number(longSeconds.toFixed(2)),
         longInvoicePages: longPages,
         threads: pool.threads,
