@@ -9,7 +9,8 @@ import { createRun } from '@/lib/billing/runs';
 import { recomputeAgreementDelinquency, runDelinquency } from '@/lib/collections/delinquency-run';
 import { deliverOutbox, MAX_ATTEMPTS } from '@/lib/collections/mailer';
 import { dueDate as addDays } from '@/lib/domain/billing/invoice-class';
-import { ForbiddenError, UserError } from '@/lib/auth/errors';
+import { ForbiddenError, NotFoundError, UserError } from '@/lib/auth/errors';
+import { getAgreementDelinquency } from '@/lib/dal/delinquency';
 import { getOutboxEmail, listOutboxForAdmin } from '@/lib/dal/email-outbox';
 import { createDelinquencyLevel, listDelinquencyLevelsForAdmin, setDelinquencyLevelActive, updateDelinquencyLevel } from '@/lib/dal/delinquency-levels';
 import { delinquencyLevelInputSchema } from '@/lib/validation/delinquency';
@@ -295,5 +296,22 @@ describe('the outbox screen', () => {
     const staff = await actorFor('sucursal@cauce.example');
     await expect(listOutboxForAdmin(staff, {})).rejects.toBeInstanceOf(ForbiddenError);
     await expect(getOutboxEmail(staff, all.rows[0].id)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('the agreement page section', () => {
+  it('shows status, level, since, the last history rows (newest first) and the actions; other branches get not found', async () => {
+    const admin = await actorFor('admin@cauce.example');
+    const d = await getAgreementDelinquency(admin, C);
+    expect(d).toMatchObject({ status: 'DELINQUENT', levelName: 'T3 Corte', exempt: false });
+    expect(d.history[0].runDate > d.history[1].runDate).toBe(true);
+    expect(d.history.length).toBeLessThanOrEqual(24);
+    expect(d.actions.map((a) => a.action)).toEqual(expect.arrayContaining(['NOTICE_EMAIL', 'LATE_FEE', 'DISCONNECTION_ORDER']));
+    const [row] = await h.db.select({ branchId: agreements.branchId }).from(agreements).where(eq(agreements.id, C));
+    const staff = await actorFor('sucursal@cauce.example');
+    const outsider = { ...staff, branchIds: staff.branchIds.includes(row.branchId) ? [] : staff.branchIds };
+    await expect(getAgreementDelinquency(outsider, C)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getAgreementDelinquency({ ...staff, branchIds: [row.branchId] }, C)).resolves.toMatchObject({ status: 'DELINQUENT' });
+    await expect(getAgreementDelinquency(await actorFor('cajero@cauce.example'), C)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

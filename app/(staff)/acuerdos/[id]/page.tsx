@@ -10,6 +10,7 @@ import { AgreementStatusActions } from '@/components/agreements/agreement-status
 import { describeBillingFrequency } from '@/components/agreements/billing-frequency-text';
 import { AgreementStatusBadge, DelinquencyBadge } from '@/components/crm/status-badges';
 import { DetailField } from '@/components/detail-field';
+import { AgreementDelinquencySection } from '@/components/delinquency/agreement-delinquency-section';
 import { formatAttributeValue } from '@/components/forms/dynamic-attribute-fields';
 import { AgreementPaymentMethodsSection } from '@/components/payment-methods/agreement-payment-methods-section';
 import { AgreementPaymentsSection } from '@/components/payments/agreement-payments-section';
@@ -198,6 +199,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
         <AgreementAccountsSection actor={actor} agreement={section} />
         <AgreementPaymentMethodsSection actor={actor} agreement={section} />
         <AgreementPaymentsSection actor={actor} agreement={section} />
+        <AgreementDelinquencySection actor={actor} agreement={section} />
         <AgreementPrintFormatsSection actor={actor} agreement={section} />
         <StatementForm agreementId={a.id} />
         <WorkOrdersSection actor={actor} agreement={section} />
