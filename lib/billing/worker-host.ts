@@ -7,10 +7,11 @@
  */
 import type PgBoss from 'pg-boss';
 import { getDatabaseHandle, type DatabaseHandle } from '@/db/client';
+import { startDelinquencySchedule } from '@/lib/collections/delinquency-schedule';
 import { workPdfBatches } from '@/lib/pdf/batch/queue';
 import { startQueue, workSlices } from './queue';
 
-type Host = { boss: PgBoss; handle: DatabaseHandle };
+type Host = { boss: PgBoss; handle: DatabaseHandle; delinquency?: PgBoss | null };
 const g = globalThis as unknown as { __cauceBillingWorker?: Promise<Host> };
 
 /** Starts the worker once per process (idempotent). */
@@ -19,7 +20,9 @@ export function startBillingWorker(handle: DatabaseHandle = getDatabaseHandle())
     const boss = await startQueue(handle);
     await workSlices(boss, handle);
     await workPdfBatches(boss, handle);
-    return { boss, handle };
+    // Optional daily delinquency run (CAUCE_DELINQUENCY_CRON, PostgreSQL): its failure never stops billing.
+    const delinquency = await startDelinquencySchedule(handle).catch((err) => (console.error('[morosidad] no se pudo programar la corrida diaria:', err), null));
+    return { boss, handle, delinquency };
   })();
   g.__cauceBillingWorker.catch((err) => {
     console.error('[cola] no se pudo iniciar el trabajador de facturación:', err);
@@ -37,5 +40,6 @@ export async function billingWorker(): Promise<Host | null> {
 export async function stopBillingWorker(): Promise<void> {
   const host = await billingWorker();
   g.__cauceBillingWorker = undefined;
+  await host?.delinquency?.stop({ graceful: true, wait: true, close: true });
   await host?.boss.stop({ graceful: true, wait: true, close: true });
 }
