@@ -33,7 +33,24 @@ async function readableRun(actor: Actor, runId: string, db: Db): Promise<Billing
   return run;
 }
 
-export type PdfBatchView = Pick<q.PdfBatchRow, 'id' | 'status' | 'total' | 'done' | 'pages' | 'bytes' | 'message' | 'createdAt' | 'startedAt' | 'finishedAt'> & { downloadable: boolean };
+/**
+ * A RUNNING batch writes its progress every 2 s; one silent for this long died with its process
+ * (a restart without the queue, a crash). A QUEUED one may wait behind others on the queue longer.
+ */
+const STALE_RUNNING_MS = 2 * 60 * 1000;
+const STALE_QUEUED_MS = 60 * 60 * 1000;
+
+function isStale(b: q.PdfBatchRow, now = Date.now()): boolean {
+  if (b.status === 'RUNNING') return now - b.updatedAt.getTime() > STALE_RUNNING_MS;
+  if (b.status === 'QUEUED') return now - b.updatedAt.getTime() > STALE_QUEUED_MS;
+  return false;
+}
+
+export type PdfBatchView = Pick<q.PdfBatchRow, 'id' | 'status' | 'total' | 'done' | 'pages' | 'bytes' | 'message' | 'createdAt' | 'startedAt' | 'finishedAt'> & {
+  downloadable: boolean;
+  /** Queued or running without signs of life: shown as stopped, and a new request replaces it. */
+  stale: boolean;
+};
 
 const toView = (b: q.PdfBatchRow): PdfBatchView => ({
   id: b.id,
@@ -47,6 +64,7 @@ const toView = (b: q.PdfBatchRow): PdfBatchView => ({
   startedAt: b.startedAt,
   finishedAt: b.finishedAt,
   downloadable: b.status === 'DONE' && !!b.filePath,
+  stale: isStale(b),
 });
 
 /** Batches started in this process, so tests (and the process) can wait for them. */
@@ -72,14 +90,16 @@ export async function waitForPdfBatch(batchId: string): Promise<void> {
 
 /**
  * Requests the ZIP of every invoice of a finished RUN. While one is queued or running, that one is
- * returned instead of starting another. Audited.
+ * returned instead of starting another (unless it is stale: then it is marked FAILED and replaced).
+ * Audited.
  */
 export async function requestRunPdfBatch(actor: Actor, runId: string, db = getDb()): Promise<PdfBatchView> {
   const run = await readableRun(actor, runId, db);
   if (run.mode !== 'RUN') throw new UserError('Una vista previa no emite facturas: no hay PDF que generar.');
   if (run.status !== 'DONE') throw new UserError('Espere a que termine la corrida para generar sus PDF.');
   const live = await q.livePdfBatchOfRun(db, run.id);
-  if (live) return toView(live);
+  if (live && !isStale(live)) return toView(live);
+  if (live) await q.updatePdfBatch(db, live.id, { status: 'FAILED', message: 'Se interrumpió sin terminar.', finishedAt: new Date() });
   const total = await countRunInvoices(db, run.id);
   if (total === 0) throw new UserError('La corrida no emitió facturas.');
   const batch = await db.transaction(async (tx) => {

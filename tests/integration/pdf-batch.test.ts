@@ -133,4 +133,15 @@ describe('PDF batch of a billing run', () => {
     const entries = await entriesOf(pdfBatchZipPath(batchId));
     expect(Object.keys(entries).sort()).toEqual(numbers.map((n) => `${n}.pdf`));
   }, 120_000);
+
+  it('a batch that stopped showing progress (its process died) is replaced by a new request', async () => {
+    await h.db.update(pdfBatches).set({ status: 'RUNNING', updatedAt: new Date(Date.now() - 5 * 60_000) }).where(eq(pdfBatches.id, batchId));
+    expect(await getRunPdfBatch(staff, runId, h.db)).toMatchObject({ id: batchId, stale: true });
+    const fresh = await requestRunPdfBatch(staff, runId, h.db);
+    expect(fresh.id).not.toBe(batchId);
+    const [old] = await h.db.select().from(pdfBatches).where(eq(pdfBatches.id, batchId));
+    expect(old.status).toBe('FAILED');
+    await waitForPdfBatch(fresh.id);
+    expect(await getRunPdfBatch(staff, runId, h.db)).toMatchObject({ id: fresh.id, status: 'DONE', done: numbers.length, stale: false });
+  }, 120_000);
 });

@@ -18,7 +18,7 @@ const size = (bytes: number) => (bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toLocal
  * page refreshes itself while it runs) and the download link once the ZIP is written.
  */
 export function PdfBatchSection({ runId, batch }: { runId: string; batch: PdfBatchView | null }) {
-  const live = batch?.status === 'QUEUED' || batch?.status === 'RUNNING';
+  const live = (batch?.status === 'QUEUED' || batch?.status === 'RUNNING') && !batch.stale;
   const action = requestRunPdfBatchAction.bind(null, runId);
   return (
     <SectionCard
@@ -37,10 +37,10 @@ export function PdfBatchSection({ runId, batch }: { runId: string; batch: PdfBat
             <ProgressBar percent={percentDone(batch.done, batch.total, false)} label="PDF generados" />
           </div>
         ) : null}
-        {batch?.status === 'FAILED' ? (
+        {batch?.status === 'FAILED' || batch?.stale ? (
           <Alert variant="destructive" role="alert">
             <TriangleAlert />
-            <AlertDescription>{batch.message ?? 'No se pudieron generar los PDF.'} Puede intentarlo de nuevo.</AlertDescription>
+            <AlertDescription>{batch.stale ? 'La generación de los PDF se interrumpió.' : (batch.message ?? 'No se pudieron generar los PDF.')} Puede intentarlo de nuevo.</AlertDescription>
           </Alert>
         ) : null}
         {live ? null : (
