@@ -62,7 +62,8 @@ export async function issueLateFeeNote(
     invoiceClass: inv.invoiceClass,
     pointOfSaleId: inv.pointOfSaleId,
     posNumber: inv.posNumber,
-    origin: 'AUTOMATIC',
+    // Notes are MANUAL documents (their print format); AUTOMATIC is what billing runs issue.
+    origin: 'MANUAL',
     status: 'DRAFT',
     agreementId: inv.agreementId,
     customerId: inv.customerId,

@@ -37,12 +37,14 @@ beforeAll(async () => {
   await seedDemo(h);
   const run = await createRun(h.db, null, { mode: 'RUN', period: '2027-01', issueDate: '2027-01-15' });
   expect((await executeRun(h.db, run.id)).status).toBe('DONE');
-  // A due date shared by at least four ACTIVE DOP agreements, each with an ACTIVE account.
+  // A due date shared by at least four ACTIVE DOP agreements, each with an ACTIVE account and no seeded disconnection/reconnection order.
   const rows = await h.db
     .select({ id: agreements.id, due: sql<string>`min(${invoices.dueDate})::text` })
     .from(agreements)
     .innerJoin(invoices, eq(invoices.agreementId, agreements.id))
-    .where(and(eq(agreements.status, 'ACTIVE'), eq(agreements.currency, 'DOP'), sql`exists (select 1 from accounts ac where ac.agreement_id = ${agreements.id} and ac.status = 'ACTIVE')`))
+    .where(and(eq(agreements.status, 'ACTIVE'), eq(agreements.currency, 'DOP'), sql`exists (select 1 from accounts ac where ac.agreement_id = ${agreements.id} and ac.status = 'ACTIVE')`,
+        // No seeded disconnection/reconnection orders: the orders checked below are the engine's.
+        sql`not exists (select 1 from work_orders w where w.agreement_id = ${agreements.id} and w.type in ('DISCONNECTION', 'RECONNECTION'))`))
     .groupBy(agreements.id)
     .having(sql`count(distinct ${invoices.dueDate}) = 1 and bool_and(${invoices.total} > 10)`)
     .orderBy(asc(agreements.id));
