@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { chunkByLines, countPdfPages, shouldRetire } from './recycle';
 
 describe('render thread recycling', () => {
-  const policy = { maxRenders: 300, maxHeapMb: 320 };
+  const policy = { maxRenders: 500, maxHeapMb: 256 };
   it('retires after maxRenders renders or past maxHeapMb of heap', () => {
-    expect(shouldRetire({ renders: 299, heapMb: 200 }, policy)).toBe(false);
-    expect(shouldRetire({ renders: 300, heapMb: 200 }, policy)).toBe(true);
-    expect(shouldRetire({ renders: 12, heapMb: 400 }, policy)).toBe(true);
+    expect(shouldRetire({ renders: 499, heapMb: 200 }, policy)).toBe(false);
+    expect(shouldRetire({ renders: 500, heapMb: 200 }, policy)).toBe(true);
+    expect(shouldRetire({ renders: 12, heapMb: 300 }, policy)).toBe(true);
   });
 
   it('tasks of at most maxItems invoices and about maxLines lines; a long invoice alone', () => {
