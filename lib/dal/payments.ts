@@ -16,6 +16,7 @@ import { AllocationError, allocatePayment, applyAllocations } from '@/lib/domain
 import { validDate } from '@/lib/domain/billing/period';
 import { toLocalDateString } from '@/lib/domain/format';
 import { fromCents, toCents } from '@/lib/domain/money';
+import { recomputeAgreementDelinquency } from '@/lib/collections/delinquency-run';
 import { paymentInputSchema, paymentReversalSchema, type PaymentInput } from '@/lib/validation/payments';
 import { isUuid } from './customers';
 
@@ -64,7 +65,21 @@ export async function registerPayment(actor: Actor, input: PaymentInput, db: Db 
   if (v.paidOn > toLocalDateString(now)) throw new UserError('La fecha del pago no puede ser futura.', { paidOn: ['La fecha del pago no puede ser futura.'] });
   const found = await findAgreement(db, branchScope(actor), v.agreementId);
   if (!found) throw agreementNotFound();
-  return db.transaction((tx) => recordPayment(tx, { id: actor.id, email: actor.email }, v, found.agreement));
+  const result = await db.transaction((tx) => recordPayment(tx, { id: actor.id, email: actor.email }, v, found.agreement));
+  if (!result.replayed) await afterPayment(db, found.agreement.id, now);
+  return result;
+}
+
+/**
+ * Delinquency follows every payment and reversal (issue 6): the agreement is recomputed for today
+ * once the money has committed. A failure there never undoes the payment; the daily run catches up.
+ */
+async function afterPayment(db: Db, agreementId: string, now: Date) {
+  try {
+    await recomputeAgreementDelinquency(db, agreementId, toLocalDateString(now));
+  } catch (err) {
+    console.error(`No se pudo recalcular la morosidad del acuerdo ${agreementId}:`, err);
+  }
 }
 
 /**
@@ -140,11 +155,11 @@ async function replay(tx: DbOrTx, key: string, agreementId: string, amount: stri
 }
 
 /** Reverses a confirmed payment: its allocations go back to their invoices. */
-export async function reversePayment(actor: Actor, paymentId: string, input: { reason: string }, db: Db = getDb()): Promise<void> {
+export async function reversePayment(actor: Actor, paymentId: string, input: { reason: string }, db: Db = getDb(), now = new Date()): Promise<void> {
   assertCan(actor, 'payments.reverse');
   const { reason } = parse(paymentReversalSchema, input);
   if (!isUuid(paymentId)) throw paymentNotFound();
-  await db.transaction(async (tx) => {
+  const agreementId = await db.transaction(async (tx) => {
     const payment = await q.lockPayment(tx, paymentId);
     if (!payment || !inBranchScope(branchScope(actor), payment.branchId)) throw paymentNotFound();
     if (payment.status !== 'CONFIRMED') throw new UserError('Solo se puede revertir un pago confirmado.');
@@ -160,7 +175,9 @@ export async function reversePayment(actor: Actor, paymentId: string, input: { r
       before: { status: payment.status, applied: payment.applied, unapplied: payment.unapplied },
       after: { status: 'REVERSED', reason, restored: changes },
     });
+    return payment.agreementId;
   });
+  await afterPayment(db, agreementId, now);
 }
 
 /** One payment with its allocations, within the actor's branches. */

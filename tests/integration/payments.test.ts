@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { agreements, auditLog, branches, invoices, paymentAllocations, payments } from '@/db/schema';
+import { agreements, auditLog, branches, delinquencyHistory, invoices, paymentAllocations, payments } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { ForbiddenError, NotFoundError, UserError } from '@/lib/auth/errors';
 import type { Actor } from '@/lib/auth/scope';
@@ -88,6 +88,12 @@ describe('registering payments', () => {
     const r = await registerPayment(staff, input(id, ((owed + 1234) / 100).toFixed(2)), h.db, TODAY);
     expect(r.unapplied).toBe('12.34');
     expect((await openInvoices(id)).every((i) => i.status === 'PAID' && i.balance === '0.00')).toBe(true);
+    // Delinquency follows the payment: nothing owed → CURRENT, with today's state in the history.
+    const [ag] = await h.db.select({ status: agreements.delinquencyStatus, level: agreements.delinquencyLevelId }).from(agreements).where(eq(agreements.id, id));
+    expect(ag).toEqual({ status: 'CURRENT', level: null });
+    const history = await h.db.select().from(delinquencyHistory).where(and(eq(delinquencyHistory.agreementId, id), eq(delinquencyHistory.runDate, '2027-03-15')));
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ status: 'CURRENT', overdueDebt: '0.00' });
   });
 
   it('pays chosen invoices only', async () => {
