@@ -13,6 +13,7 @@ import { can } from '@/lib/auth/roles';
 import { branchScope, inBranchScope, type Actor } from '@/lib/auth/scope';
 import { toLocalDateString } from '@/lib/domain/format';
 import { fromCents, toCents } from '@/lib/domain/money';
+import { recomputeAgreementDelinquency } from '@/lib/collections/delinquency-run';
 import { isUuid } from './customers';
 import { registerPaymentAsSystem } from './payments';
 
@@ -197,16 +198,28 @@ export async function processWebhook(providerName: string, rawBody: string, head
     if (err instanceof ProviderNotConfiguredError) return { status: 404, body: { error: err.message } };
     throw err;
   }
-  return db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
     const recorded = await q.insertWebhookEvent(tx, { provider: providerName, eventId: event.id, type: event.type, payload: event.payload });
-    if (!recorded) return { status: 200, body: { received: true, duplicate: true } };
-    const result = await applyEvent(tx, providerName, event, now);
-    await q.setWebhookEventResult(tx, recorded.id, result);
-    return { status: 200, body: { received: true, result } };
+    if (!recorded) return { result: null, paidAgreementId: null };
+    const applied = await applyEvent(tx, providerName, event, now);
+    await q.setWebhookEventResult(tx, recorded.id, applied.result);
+    return applied;
   });
+  if (outcome.result === null) return { status: 200, body: { received: true, duplicate: true } };
+  // Delinquency follows every payment, once the money has committed (as registerPayment does).
+  if (outcome.paidAgreementId) {
+    const agreementId = outcome.paidAgreementId;
+    await recomputeAgreementDelinquency(db, agreementId, toLocalDateString(now)).catch((err) => console.error(`No se pudo recalcular la morosidad del acuerdo ${agreementId}:`, err));
+  }
+  return { status: 200, body: { received: true, result: outcome.result } };
 }
 
-async function applyEvent(tx: DbOrTx, provider: ProviderName, event: GatewayEvent, now: Date): Promise<string> {
+async function applyEvent(tx: DbOrTx, provider: ProviderName, event: GatewayEvent, now: Date): Promise<{ result: string; paidAgreementId: string | null }> {
+  const result = await decideEvent(tx, provider, event, now);
+  return typeof result === 'string' ? { result, paidAgreementId: null } : result;
+}
+
+async function decideEvent(tx: DbOrTx, provider: ProviderName, event: GatewayEvent, now: Date): Promise<string | { result: string; paidAgreementId: string }> {
   const checkout = event.checkoutId && isUuid(event.checkoutId) ? await q.lockCheckout(tx, event.checkoutId) : event.providerRef ? await q.lockCheckoutByProviderRef(tx, provider, event.providerRef) : undefined;
   if (!checkout || checkout.provider !== provider) return 'ignorado: pago en línea desconocido';
   if (event.providerRef && checkout.providerRef && event.providerRef !== checkout.providerRef) return 'ignorado: la referencia de la pasarela no coincide';
@@ -239,7 +252,7 @@ async function applyEvent(tx: DbOrTx, provider: ProviderName, event: GatewayEven
     );
     await q.updateCheckout(tx, checkout.id, { status: 'APPROVED', paymentId: payment.id, message: null });
     await audit({ status: 'PENDING' }, { status: 'APPROVED', paymentId: payment.id, receiptNumber: payment.receiptNumber });
-    return `pagado: recibo ${payment.receiptNumber}`;
+    return { result: `pagado: recibo ${payment.receiptNumber}`, paidAgreementId: checkout.agreementId };
   }
 
   // DECLINED
