@@ -1,0 +1,3 @@
+-- Covering columns (INCLUDE) are added by hand: drizzle's index builder has no INCLUDE.
+CREATE INDEX "invoices_open_due_idx" ON "invoices" USING btree ("due_date","id") INCLUDE ("branch_id","customer_id","currency","balance","issue_date") WHERE "invoices"."status" in ('ISSUED', 'PARTIALLY_PAID') and "invoices"."doc_type" in ('INVOICE', 'DEBIT_NOTE') and "invoices"."balance" > 0;--> statement-breakpoint
+CREATE INDEX "invoices_open_branch_due_idx" ON "invoices" USING btree ("branch_id","due_date","id") INCLUDE ("customer_id","currency","balance","issue_date") WHERE "invoices"."status" in ('ISSUED', 'PARTIALLY_PAID') and "invoices"."doc_type" in ('INVOICE', 'DEBIT_NOTE') and "invoices"."balance" > 0;
