@@ -47,7 +47,7 @@ export async function agreementDebtBatch(db: DbOrTx, date: string, cursor: strin
   let text = BATCH_SQL;
   if (ids) {
     params.push(pgArray(ids));
-    text += ` and a.id = any($4::text::uuid[])`;
+    text += ` and a.id = any($4::uuid[])`;
   }
   text += ' order by a.id limit $3';
   const rows = await rawQuery<AgreementDebtRow>(db, text, params);
@@ -90,7 +90,7 @@ export async function takenActions(db: DbOrTx, agreementIds: readonly string[]):
   return rawQuery<TakenActionRow>(
     db,
     `select agreement_id::text as agreement_id, level_id::text as level_id, action::text as action, episode::text as episode
-     from delinquency_actions where agreement_id = any($1::text::uuid[])`,
+     from delinquency_actions where agreement_id = any($1::uuid[])`,
     [pgArray(agreementIds)],
   );
 }
@@ -100,7 +100,7 @@ export async function disconnectedAccounts(db: DbOrTx, agreementIds: readonly st
   if (!agreementIds.length) return new Map();
   const rows = await rawQuery<{ agreement_id: string; n: number | string }>(
     db,
-    `select agreement_id::text as agreement_id, count(*)::int as n from accounts where status = 'DISCONNECTED' and agreement_id = any($1::text::uuid[]) group by agreement_id`,
+    `select agreement_id::text as agreement_id, count(*)::int as n from accounts where status = 'DISCONNECTED' and agreement_id = any($1::uuid[]) group by agreement_id`,
     [pgArray(agreementIds)],
   );
   return new Map(rows.map((r) => [r.agreement_id, Number(r.n)]));

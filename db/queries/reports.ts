@@ -38,7 +38,7 @@ export type ReportFilter = {
  */
 function invoiceConditions(p: Params, scope: BranchScope, f: ReportFilter, customers: 'joined' | 'subquery' = 'joined'): string[] {
   const conds: string[] = [];
-  if (!scope.all) conds.push(scope.branchIds.length ? `i.branch_id = any(${p.add(pgArray(scope.branchIds))}::text::uuid[])` : 'false');
+  if (!scope.all) conds.push(scope.branchIds.length ? `i.branch_id = any(${p.add(pgArray(scope.branchIds))}::uuid[])` : 'false');
   if (f.branchId) conds.push(`i.branch_id = ${p.add(f.branchId)}::uuid`);
   if (f.currency) conds.push(`i.currency = ${p.add(f.currency)}`);
   const byCustomer: string[] = [];
@@ -131,7 +131,7 @@ export type PaymentsRow = { dimension: PaymentsDimension; key: string; label: st
 export async function paymentsReport(db: DbOrTx, scope: BranchScope, f: ReportFilter & { from: string; to: string }): Promise<PaymentsRow[]> {
   const p = new Params();
   const conds = [`py.status = 'CONFIRMED'`, `py.paid_on between ${p.add(f.from)}::date and ${p.add(f.to)}::date`];
-  if (!scope.all) conds.push(scope.branchIds.length ? `py.branch_id = any(${p.add(pgArray(scope.branchIds))}::text::uuid[])` : 'false');
+  if (!scope.all) conds.push(scope.branchIds.length ? `py.branch_id = any(${p.add(pgArray(scope.branchIds))}::uuid[])` : 'false');
   if (f.branchId) conds.push(`py.branch_id = ${p.add(f.branchId)}::uuid`);
   if (f.segment) conds.push(`c.segment = ${p.add(f.segment)}::segment`);
   if (f.currency) conds.push(`py.currency = ${p.add(f.currency)}`);
