@@ -44,7 +44,8 @@ describe('paying through the sandbox gateway', () => {
       const hosted = await page.locator('main').innerText();
       expect(hosted).toContain('Pasarela de pagos de prueba');
       expect(hosted).toContain(fiscalNumber);
-      expect(hosted).toMatch(/Importe a pagar/);
+      // innerText follows the CSS (the label is upper-cased).
+      expect(hosted).toMatch(/importe a pagar/i);
       await expect(page.locator('nav').count()).resolves.toBe(0);
       await screenshot(page, 'gateway-sandbox');
       await page.getByRole('button', { name: 'Aprobar', exact: true }).click();
