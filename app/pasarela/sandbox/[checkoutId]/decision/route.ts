@@ -35,5 +35,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ che
     });
     if (status !== 200) console.error(`[sandbox] webhook answered ${status} for event ${event.id}`);
   }
-  return Response.redirect(new URL(checkout.returnUrl, origin), 303);
+  // A relative Location (the return URL is a path inside the app, checked when the checkout started):
+  // the browser stays on the host it used, so its session cookie goes with it (the server's own
+  // idea of its origin may name another host, e.g. localhost for 127.0.0.1).
+  return new Response(null, { status: 303, headers: { Location: checkout.returnUrl } });
 }
