@@ -94,6 +94,8 @@ describe.sequential('CRM: agreement, group, accounts, card and activation by wor
       await page.getByRole('button', { name: 'Aprobar' }).click();
       await page.getByRole('alertdialog').getByRole('button', { name: 'Aprobar' }).click();
       await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+      // The order page shows the decision once the action has committed (a busy server may take a moment).
+      await page.locator('main [data-slot="badge"]', { hasText: 'Aprobada' }).first().waitFor({ timeout: 30_000 });
       await page.goto(`/acuerdos/${story.agreementId}`);
       // The status badge next to the code, under the title.
       expect((await page.locator('main [data-slot="badge"]').first().innerText()).trim()).toBe('Activo');
