@@ -27,14 +27,9 @@
  *   batch; each child reports its own the same way); peakRssTotalMb adds them up.
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import postgres from 'postgres';
-import { openDatabase, redactUrl, type DatabaseHandle } from '@/db/client';
+import { openDatabase, type DatabaseHandle } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { seedDemo, seedScale } from '@/db/seed';
 import { rawQuery } from '@/lib/billing/bulk';
@@ -42,6 +37,7 @@ import { DEFAULT_BATCH_SIZE } from '@/lib/billing/engine';
 import { executeRunWithWorkers } from '@/lib/billing/parallel';
 import { createRun } from '@/lib/billing/runs';
 import { periodBounds, validPeriod } from '@/lib/domain/billing/period';
+import { countRows, openBenchDatabase } from './bench-db';
 import { ensureAuthSecret, loadEnv } from './env';
 
 loadEnv();
@@ -80,66 +76,17 @@ sampler.unref();
 const fmt = (n: number) => n.toLocaleString('es-DO');
 const log = (m: string) => console.log(m);
 
-/** Opens the bench's own database and a function that disposes of it. */
-async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; dispose: (h: DatabaseHandle) => Promise<void>; label: string; seedTarget: string }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'cauce-bench-'));
-    const handle = openDatabase({ url: '', dataDir: dir });
-    return {
-      handle,
-      label: 'pglite',
-      seedTarget: dir,
-      dispose: async (h) => {
-        await h.close().catch(() => undefined);
-        if (values.keep) log(`PGlite conservado en ${dir}`);
-        else rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const url = new URL(serverUrl);
-  const base = decodeURIComponent(url.pathname.slice(1)) || 'cauce';
-  const name = `${base.replace(/[^a-zA-Z0-9_]/g, '_').slice(0, 30)}_bench_${randomBytes(4).toString('hex')}`;
-  // CREATE/DROP DATABASE through the server's maintenance database (the URL's may not exist yet).
-  const adminUrl = new URL(serverUrl);
-  adminUrl.pathname = '/postgres';
-  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  await admin.end();
-  url.pathname = `/${name}`;
-  // A few connections: the seed inserts in parallel; the run itself uses one at a time.
-  const handle = openDatabase({ url: url.toString(), max: 6 });
-  return {
-    handle,
-    label: 'postgres',
-    seedTarget: url.toString(),
-    dispose: async (h) => {
-      await h.close();
-      if (values.keep) {
-        log(`Base conservada: ${redactUrl(url.toString())}`);
-        return;
-      }
-      const drop = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
-      await drop.unsafe(`drop database if exists "${name}" with (force)`);
-      await drop.end();
-    },
-  };
-}
 
-async function count(handle: DatabaseHandle, text: string, params: (string | number)[] = []): Promise<number> {
-  const [row] = await rawQuery<{ n: string | number }>(handle.db, text, params);
-  return Number(row.n);
-}
 
 async function seed(handle: DatabaseHandle) {
   await runMigrations(handle);
   await seedDemo(handle, () => {});
   // seedScale adds ~2 accounts per customer: seed in steps until N accounts exist.
-  let accounts = await count(handle, 'select count(*) as n from accounts');
+  let accounts = await countRows(handle, 'select count(*) as n from accounts');
   while (accounts < target) {
     const customers = Math.max(1, Math.ceil((target - accounts) / 2.55));
     await seedScale(handle, customers, (m) => log(`  semilla: ${m.trim()}`));
-    accounts = await count(handle, 'select count(*) as n from accounts');
+    accounts = await countRows(handle, 'select count(*) as n from accounts');
   }
   const { db } = handle;
   // Every agreement billable in the period, every account active, exactly N accounts open.
@@ -164,8 +111,8 @@ async function seed(handle: DatabaseHandle) {
 }
 
 async function main() {
-  const opened = await openBenchDatabase();
-  const { label, seedTarget } = opened;
+  const opened = await openBenchDatabase({ prefix: 'cauce-bench', keep: values.keep!, max: 6, log });
+  const { label, target: seedTarget } = opened;
   let { handle } = opened;
   try {
     log(`Benchmark de facturación · ${fmt(target)} cuentas · período ${period} · lotes de ${batchSize} · base ${label} (${handle.location})`);
@@ -177,9 +124,9 @@ async function main() {
     await runMigrations(handle);
     const seedSeconds = (Date.now() - seedStart) / 1000;
     const { db } = handle;
-    const accounts = await count(handle, `select count(*) as n from accounts where status = 'ACTIVE'`);
-    const agreementsN = await count(handle, `select count(*) as n from agreements`);
-    const readings = await count(handle, 'select count(*) as n from meter_readings where period = $1', [period]);
+    const accounts = await countRows(handle, `select count(*) as n from accounts where status = 'ACTIVE'`);
+    const agreementsN = await countRows(handle, `select count(*) as n from agreements`);
+    const readings = await countRows(handle, 'select count(*) as n from meter_readings where period = $1', [period]);
     log(`Semilla lista en ${seedSeconds.toFixed(1)} s: ${fmt(agreementsN)} acuerdos, ${fmt(accounts)} cuentas activas, ${fmt(readings)} lecturas del período.`);
 
     const workers = workersArg ?? (handle.kind === 'postgres' ? availableParallelism() : 1);
@@ -199,12 +146,12 @@ async function main() {
     });
     const seconds = (Date.now() - started) / 1000;
     const ownPeakMb = Math.round(sampleRss() / 2 ** 20);
-    const invoices = await count(handle, 'select count(*) as n from invoices where billing_run_id = $1', [run.id]);
-    const items = await count(handle, 'select count(*) as n from invoice_items i join invoices v on v.id = i.invoice_id where v.billing_run_id = $1', [run.id]);
-    const printable = await count(handle, 'select count(*) as n from invoice_printable_items i join invoices v on v.id = i.invoice_id where v.billing_run_id = $1', [run.id]);
-    const billed = await count(handle, 'select count(*) as n from billed_accounts b join invoices v on v.id = b.invoice_id where v.billing_run_id = $1', [run.id]);
-    const estimated = await count(handle, `select count(*) as n from meter_readings where period = $1 and source = 'ESTIMATE'`, [period]);
-    const issues = await count(handle, 'select count(*) as n from billing_run_issues where run_id = $1', [run.id]);
+    const invoices = await countRows(handle, 'select count(*) as n from invoices where billing_run_id = $1', [run.id]);
+    const items = await countRows(handle, 'select count(*) as n from invoice_items i join invoices v on v.id = i.invoice_id where v.billing_run_id = $1', [run.id]);
+    const printable = await countRows(handle, 'select count(*) as n from invoice_printable_items i join invoices v on v.id = i.invoice_id where v.billing_run_id = $1', [run.id]);
+    const billed = await countRows(handle, 'select count(*) as n from billed_accounts b join invoices v on v.id = b.invoice_id where v.billing_run_id = $1', [run.id]);
+    const estimated = await countRows(handle, `select count(*) as n from meter_readings where period = $1 and source = 'ESTIMATE'`, [period]);
+    const issues = await countRows(handle, 'select count(*) as n from billing_run_issues where run_id = $1', [run.id]);
     log(`${finished.message} Estado ${finished.status}.`);
     log(`Filas: ${fmt(invoices)} facturas, ${fmt(items)} líneas, ${fmt(printable)} líneas imprimibles, ${fmt(billed)} cuentas facturadas, ${fmt(estimated)} lecturas estimadas, ${fmt(issues)} incidencias.`);
     const result = {

@@ -25,19 +25,15 @@
  * - `--try-indexes` then creates the partial indexes proposed for the reports (in the bench
  *   database only; the schema does not have them) and times the reports again (…IndexedMs).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import postgres from 'postgres';
-import { openDatabase, redactUrl, type DatabaseHandle } from '@/db/client';
+import { type DatabaseHandle } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import * as reports from '@/db/queries/reports';
 import type { BranchScope } from '@/lib/auth/scope';
 import { seedDemo, seedScale } from '@/db/seed';
 import { rawQuery } from '@/lib/billing/bulk';
 import { validDate } from '@/lib/domain/billing/period';
+import { countRows, openBenchDatabase } from './bench-db';
 import { ensureAuthSecret, loadEnv } from './env';
 
 loadEnv();
@@ -71,61 +67,17 @@ export const PROPOSED_INDEXES = [
 const fmt = (n: number) => n.toLocaleString('es-DO');
 const log = (m: string) => console.log(m);
 
-async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void>; label: string }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'cauce-bench-col-'));
-    const handle = openDatabase({ url: '', dataDir: dir });
-    return {
-      handle,
-      label: 'pglite',
-      dispose: async () => {
-        await handle.close().catch(() => undefined);
-        if (values.keep) log(`PGlite conservado en ${dir}`);
-        else rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const url = new URL(serverUrl);
-  const base = decodeURIComponent(url.pathname.slice(1)) || 'cauce';
-  const name = `${base.replace(/[^a-zA-Z0-9_]/g, '_').slice(0, 30)}_bench_${randomBytes(4).toString('hex')}`;
-  const adminUrl = new URL(serverUrl);
-  adminUrl.pathname = '/postgres';
-  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  await admin.end();
-  url.pathname = `/${name}`;
-  const handle = openDatabase({ url: url.toString(), max: 6 });
-  return {
-    handle,
-    label: 'postgres',
-    dispose: async () => {
-      await handle.close();
-      if (values.keep) {
-        log(`Base conservada: ${redactUrl(url.toString())}`);
-        return;
-      }
-      const drop = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
-      await drop.unsafe(`drop database if exists "${name}" with (force)`);
-      await drop.end();
-    },
-  };
-}
 
-async function count(handle: DatabaseHandle, text: string, params: (string | number)[] = []): Promise<number> {
-  const [row] = await rawQuery<{ n: string | number }>(handle.db, text, params);
-  return Number(row.n);
-}
 
 async function seed(handle: DatabaseHandle) {
   const { db } = handle;
   await runMigrations(handle);
   await seedDemo(handle, () => {}, { history: false });
   const wanted = Math.ceil(target / MONTHS);
-  let agreements = await count(handle, 'select count(*) as n from agreements');
+  let agreements = await countRows(handle, 'select count(*) as n from agreements');
   while (agreements < wanted) {
     await seedScale(handle, Math.max(1, Math.ceil((wanted - agreements) / 1.4)), (m) => log(`  semilla: ${m.trim()}`));
-    agreements = await count(handle, 'select count(*) as n from agreements');
+    agreements = await countRows(handle, 'select count(*) as n from agreements');
   }
   await rawQuery(db, `update agreements set status = 'ACTIVE'`, []);
   log(`  ${fmt(agreements)} acuerdos; insertando ${fmt(target)} facturas…`);
@@ -204,16 +156,17 @@ async function timeReports(handle: DatabaseHandle, branchId: string) {
 }
 
 async function main() {
-  const { handle, dispose, label } = await openBenchDatabase();
+  const { handle, dispose: disposeOf, label } = await openBenchDatabase({ prefix: 'cauce-bench-col', keep: values.keep!, max: 6, log });
+  const dispose = () => disposeOf(handle);
   try {
     log(`Benchmark de reportes de cobranza · ${fmt(target)} facturas · al ${asOf} · base ${label} (${handle.location})`);
     const seedStart = Date.now();
     await seed(handle);
     const seedSeconds = (Date.now() - seedStart) / 1000;
-    const invoices = await count(handle, 'select count(*) as n from invoices');
-    const open = await count(handle, `select count(*) as n from invoices where ${OPEN}`);
-    const paymentsN = await count(handle, 'select count(*) as n from payments');
-    const agreementsN = await count(handle, 'select count(*) as n from agreements');
+    const invoices = await countRows(handle, 'select count(*) as n from invoices');
+    const open = await countRows(handle, `select count(*) as n from invoices where ${OPEN}`);
+    const paymentsN = await countRows(handle, 'select count(*) as n from payments');
+    const agreementsN = await countRows(handle, 'select count(*) as n from agreements');
     log(`Semilla lista en ${seedSeconds.toFixed(1)} s: ${fmt(invoices)} facturas (${fmt(open)} abiertas), ${fmt(paymentsN)} cobros, ${fmt(agreementsN)} acuerdos.`);
     const [sdc] = await rawQuery<{ id: string }>(handle.db, `select id from branches where code = 'SDC'`, []);
 

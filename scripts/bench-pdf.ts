@@ -20,12 +20,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import postgres from 'postgres';
-import { openDatabase, redactUrl, type DatabaseHandle } from '@/db/client';
+import { openDatabase, type DatabaseHandle } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { seedDemo, seedScale } from '@/db/seed';
 import { rawQuery } from '@/lib/billing/bulk';
@@ -36,6 +35,7 @@ import { BUILT_IN_PRINT_FORMAT } from '@/lib/domain/pdf/print-format';
 import { RenderPool } from '@/lib/pdf/batch/pool';
 import { renderInvoicesToZip } from '@/lib/pdf/batch/render-zip';
 import { sampleLongInvoice } from '@/lib/pdf/sample-invoices';
+import { countRows, openBenchDatabase } from './bench-db';
 import { ensureAuthSecret, loadEnv } from './env';
 
 loadEnv();
@@ -67,49 +67,7 @@ const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 let peakRss = 0;
 const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
 
-async function count(handle: DatabaseHandle, text: string, params: (string | number)[] = []): Promise<number> {
-  const [row] = await rawQuery<{ n: string | number }>(handle.db, text, params);
-  return Number(row.n);
-}
 
-/** The bench's own database (see the header) and how to dispose of it. */
-async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; target: string; label: string; dispose: (h: DatabaseHandle) => Promise<void> }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'cauce-bench-pdf-'));
-    return {
-      handle: openDatabase({ url: '', dataDir: dir }),
-      target: dir,
-      label: 'pglite',
-      dispose: async (h) => {
-        await h.close().catch(() => undefined);
-        if (values.keep) log(`PGlite conservado en ${dir}`);
-        else rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const url = new URL(serverUrl);
-  const base = decodeURIComponent(url.pathname.slice(1)) || 'cauce';
-  const name = `${base.replace(/[^a-zA-Z0-9_]/g, '_').slice(0, 30)}_bench_${randomBytes(4).toString('hex')}`;
-  const adminUrl = new URL(serverUrl);
-  adminUrl.pathname = '/postgres';
-  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  await admin.end();
-  url.pathname = `/${name}`;
-  return {
-    handle: openDatabase({ url: url.toString(), max: 4 }),
-    target: url.toString(),
-    label: 'postgres',
-    dispose: async (h) => {
-      await h.close();
-      if (values.keep) return log(`Base conservada: ${redactUrl(url.toString())}`);
-      const drop = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
-      await drop.unsafe(`drop database if exists "${name}" with (force)`);
-      await drop.end();
-    },
-  };
-}
 
 /** The child process: demo + scale seed, billable agreements, readings, one RUN of the period. */
 async function seed(handle: DatabaseHandle) {
@@ -117,10 +75,10 @@ async function seed(handle: DatabaseHandle) {
   await seedDemo(handle, () => {}, { history: false });
   // A billing run makes ≈ 0.6 invoices per account (agreements billed per group or per agreement).
   const accountsWanted = Math.ceil(target / 0.55) + 100;
-  let accounts = await count(handle, 'select count(*) as n from accounts');
+  let accounts = await countRows(handle, 'select count(*) as n from accounts');
   while (accounts < accountsWanted) {
     await seedScale(handle, Math.max(1, Math.ceil((accountsWanted - accounts) / 2.55)), (m) => log(`  semilla: ${m.trim()}`));
-    accounts = await count(handle, 'select count(*) as n from accounts');
+    accounts = await countRows(handle, 'select count(*) as n from accounts');
   }
   const { db } = handle;
   await rawQuery(db, `update agreements set status = 'ACTIVE', billing_frequency = 'MONTHLY', anchor_month = 1, valid_from = least(valid_from, $1::date), valid_to = null`, [first]);
@@ -141,7 +99,7 @@ async function seed(handle: DatabaseHandle) {
 }
 
 async function main() {
-  const opened = await openBenchDatabase();
+  const opened = await openBenchDatabase({ prefix: 'cauce-bench-pdf', keep: values.keep!, max: 4, log });
   let { handle } = opened;
   try {
     log(`Benchmark de PDF · ${fmt(target)} facturas · base ${opened.label} (${handle.location})`);
