@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { accounts, invoiceItems, meterReadings, printFormatAssignments, printFormatDefaults, printFormats } from '../schema';
+import { accounts, printFormatAssignments, printFormatDefaults, printFormats } from '../schema';
 
 export type PrintFormatRow = typeof printFormats.$inferSelect;
 export type NewPrintFormatRow = typeof printFormats.$inferInsert;
@@ -166,28 +166,6 @@ export async function listActivePrintFormatOptions(db: DbOrTx) {
 
 // What an invoice prints with
 
-/**
- * The full format rows (logo included) an invoice of the agreement may print with: the
- * agreement's assignments and the company defaults, for selectFormat.
- */
-export async function printFormatConfigFor(db: DbOrTx, agreementId: string) {
-  const [assignments, defaults] = await Promise.all([
-    db
-      .select({ invoiceClass: printFormatAssignments.invoiceClass, type: printFormatAssignments.type, format: printFormats })
-      .from(printFormatAssignments)
-      .innerJoin(printFormats, eq(printFormats.id, printFormatAssignments.formatId))
-      .where(eq(printFormatAssignments.agreementId, agreementId)),
-    db.select({ invoiceClass: printFormatDefaults.invoiceClass, format: printFormats }).from(printFormatDefaults).innerJoin(printFormats, eq(printFormats.id, printFormatDefaults.formatId)),
-  ]);
-  return { assignments, defaults };
-}
-
-/** The accounts an invoice's lines name (a manual invoice may name none). */
-export async function invoiceAccountIds(db: DbOrTx, invoiceId: string) {
-  const rows = await db.selectDistinct({ accountId: invoiceItems.accountId }).from(invoiceItems).where(and(eq(invoiceItems.invoiceId, invoiceId), sql`${invoiceItems.accountId} is not null`));
-  return rows.map((r) => r.accountId!);
-}
-
 /** The accounts of an agreement (or of one of its groups). */
 export async function accountIdsOf(db: DbOrTx, by: { agreementId: string; accountGroupId?: string | null }) {
   const rows = await db
@@ -197,13 +175,3 @@ export async function accountIdsOf(db: DbOrTx, by: { agreementId: string; accoun
   return rows.map((r) => r.id);
 }
 
-/** Metered consumption of the accounts summed per period, for periods from..to ('YYYY-MM'). */
-export async function consumptionPerPeriod(db: DbOrTx, accountIds: string[], from: string, to: string) {
-  if (accountIds.length === 0) return [];
-  return db
-    .select({ period: meterReadings.period, m3: sql<number>`sum(${meterReadings.consumption})::int` })
-    .from(meterReadings)
-    .where(and(inArray(meterReadings.accountId, accountIds), sql`${meterReadings.period} between ${from} and ${to}`))
-    .groupBy(meterReadings.period)
-    .orderBy(asc(meterReadings.period));
-}

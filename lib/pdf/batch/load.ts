@@ -14,6 +14,7 @@ import { agreements, branches, customers, invoiceItems, invoicePrintableItems, i
 import { shiftPeriod } from '@/lib/domain/billing/period';
 import { BUILT_IN_PRINT_FORMAT, selectFormat, type PrintFormat } from '@/lib/domain/pdf/print-format';
 import { toPrintFormat } from '../format-row';
+import { companyPdfData, invoicePdfData } from '../invoice-pdf-data';
 import type { InvoicePdfData, InvoicePdfLine } from '../types';
 
 /** `formatKey` names the format within a batch (its row id, or 'built-in'): tasks send each format once. */
@@ -22,9 +23,9 @@ export type BatchInvoice = { id: string; data: InvoicePdfData; format: PrintForm
 type FormatRow = typeof printFormats.$inferSelect;
 
 /**
- * Format selection for many agreements at once, as the route's loader does it for one
- * (printFormatConfigFor + selectFormat): the agreements' assignments and the company defaults in
- * two queries, each format row converted once (its logo becomes a data URI once per batch).
+ * Format selection for many agreements at once (selectFormat): the agreements' assignments and the
+ * company defaults in two queries, each format row converted once (its logo becomes a data URI once
+ * per batch). The route's loader (invoice-data.ts) goes through here too, for one invoice.
  */
 async function formatChooser(db: DbOrTx, agreementIds: string[]) {
   const [assigned, defaults] = await Promise.all([
@@ -61,7 +62,7 @@ async function formatChooser(db: DbOrTx, agreementIds: string[]) {
 type ChartInvoice = { id: string; agreementId: string; accountId: string | null; accountGroupId: string | null; period: string | null; issueDate: string | null; periods: number };
 
 /**
- * The consumption chart's data of many invoices (as the route's consumptionOf for one): the accounts
+ * The consumption chart's data of many invoices: the accounts
  * their lines name — else the account, group or agreement they bill — and those accounts' readings
  * over each invoice's window, summed per period.
  */
@@ -158,53 +159,23 @@ export async function loadInvoicePdfBatch(db: DbOrTx, ids: readonly string[]): P
     list.push({ lineNo: p.lineNo, description: p.description, quantity: p.quantity, unitPrice: p.unitPrice, net: p.net, tax: p.tax, total: p.total });
   }
 
-  const companyData: InvoicePdfData['company'] = {
-    legalName: company.legalName,
-    tradeName: company.tradeName,
-    taxId: company.taxId,
-    fiscalAddress: company.fiscalAddress,
-    phone: company.phone,
-    email: company.email,
-    website: company.website,
-  };
+  const companyData = companyPdfData(company);
   const chooseFormat = await formatChooser(db, [...new Set(rows.map((r) => r.invoice.agreementId))]);
   const byId = new Map<string, BatchInvoice>();
   const charted: ChartInvoice[] = [];
   for (const r of rows) {
     const inv = r.invoice;
-    const snap = inv.customerSnapshot;
-    const data: InvoicePdfData = {
+    const data = invoicePdfData({
       company: companyData,
-      document: {
-        docType: inv.docType,
-        invoiceClass: inv.invoiceClass,
-        fiscalNumber: inv.fiscalNumber!,
-        status: inv.status,
-        origin: inv.origin,
-        issueDate: inv.issueDate,
-        dueDate: inv.dueDate,
-        period: inv.period,
-        currency: inv.currency,
-        exchangeRate: inv.exchangeRate,
-        notes: inv.notes,
-        eAuthorizationCode: inv.eAuthorizationCode,
-        relatedFiscalNumber: inv.relatedInvoiceId ? (parentNumber.get(inv.relatedInvoiceId) ?? null) : null,
-        agreementCode: r.agreementCode,
-        agreementName: r.agreementName,
-        branchName: r.branchName,
-      },
-      customer: {
-        name: snap.name ?? snap.legalName ?? r.customerName,
-        code: r.customerCode,
-        documentType: snap.documentType ?? null,
-        documentNumber: snap.documentNumber ?? null,
-        taxCondition: snap.taxCondition ?? null,
-      },
-      billingAddress: inv.billingAddress,
-      deliveryAddress: inv.deliveryAddress,
+      invoice: inv,
+      relatedFiscalNumber: inv.relatedInvoiceId ? (parentNumber.get(inv.relatedInvoiceId) ?? null) : null,
+      agreementCode: r.agreementCode,
+      agreementName: r.agreementName,
+      branchName: r.branchName,
+      customerName: r.customerName,
+      customerCode: r.customerCode,
       lines: linesOf.get(inv.id) ?? [],
-      totals: { gross: inv.grossTotal, discount: inv.discountTotal, net: inv.netTotal, tax: inv.taxTotal, total: inv.total, balance: inv.balance },
-    };
+    });
     const { format, formatKey } = chooseFormat(inv);
     if (format.showConsumptionChart) charted.push({ ...inv, periods: format.chartPeriods });
     byId.set(inv.id, { id: inv.id, data, format, formatKey });
