@@ -8,16 +8,14 @@
  * Plain server code (no 'server-only'): the CLI runs it.
  */
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
-import { v7 as uuidv7 } from 'uuid';
 import type { Tx } from '@/db/client';
 import { recordAudit } from '@/db/queries/audit';
-import { issueDraftInvoice } from '@/db/queries/fiscal-sequence';
+import { issueAndPrint, noteRow } from '@/lib/billing/documents';
 import * as q from '@/db/queries/invoice-documents';
 import { conceptGroups, concepts, invoices } from '@/db/schema';
 import { lateFeeAmount } from '@/lib/domain/collections/delinquency-actions';
 import { dueDate, LOCAL_CURRENCY } from '@/lib/domain/billing/invoice-class';
 import { formatQuantity, formatRate, formatUnitPrice, lineAmounts } from '@/lib/domain/billing/lines';
-import { printableItems } from '@/lib/domain/billing/printable';
 
 export type LateFeeResult =
   | { ok: true; noteId: string; fiscalNumber: string | null; total: string; invoiceId: string }
@@ -55,37 +53,8 @@ export async function issueLateFeeNote(
   if (!unit) return { ok: false, reason: 'zero_amount', message: 'El recargo resultante es cero.' };
   const amounts = lineAmounts({ quantity: 1, unitPrice: unit, taxRate: concept.taxRate });
   const reason = `Recargo por mora (${input.levelName}) sobre la factura ${inv.fiscalNumber ?? ''}`.trim();
-  const noteId = uuidv7();
-  await q.insertInvoice(tx, {
-    id: noteId,
-    docType: 'DEBIT_NOTE',
-    invoiceClass: inv.invoiceClass,
-    pointOfSaleId: inv.pointOfSaleId,
-    posNumber: inv.posNumber,
-    // Notes are MANUAL documents (their print format); AUTOMATIC is what billing runs issue.
-    origin: 'MANUAL',
-    status: 'DRAFT',
-    agreementId: inv.agreementId,
-    customerId: inv.customerId,
-    branchId: inv.branchId,
-    accountGroupId: inv.accountGroupId,
-    accountId: inv.accountId,
-    period: inv.period,
-    relatedInvoiceId: inv.id,
-    currency: inv.currency,
-    exchangeRate: inv.exchangeRate,
-    customerSnapshot: inv.customerSnapshot,
-    billingAddress: inv.billingAddress,
-    deliveryAddress: inv.deliveryAddress,
-    grossTotal: amounts.gross,
-    discountTotal: amounts.discount,
-    netTotal: amounts.net,
-    taxTotal: amounts.tax,
-    total: amounts.total,
-    balance: amounts.total,
-    notes: reason,
-    createdBy: null,
-  });
+  const note = await q.insertInvoice(tx, noteRow(inv, 'DEBIT_NOTE', null, reason, amounts, amounts.total));
+  const noteId = note.id;
   const line = {
     invoiceId: noteId,
     lineNo: 1,
@@ -100,16 +69,13 @@ export async function issueLateFeeNote(
     taxRate: formatRate(concept.taxRate),
   };
   await q.insertItems(tx, [line]);
-  const issued = await issueDraftInvoice(tx, noteId, { issueDate: input.issueDate, issuedBy: null, dueDate: dueDate(input.issueDate, agreement.dueDays) });
-  if (!issued.ok) throw new Error(`No se pudo numerar la nota de débito por mora: ${issued.error}`);
-  const printable = printableItems(await q.itemsOf(tx, noteId), agreement.itemGrouping, new Map());
-  await q.insertPrintable(tx, printable.map((p, k) => ({ invoiceId: noteId, lineNo: k + 1, ...p })));
+  const issued = await issueAndPrint(tx, null, noteId, agreement.itemGrouping, input.issueDate, dueDate(input.issueDate, agreement.dueDays));
   await recordAudit(tx, null, {
     entity: 'invoice',
     entityId: noteId,
     action: 'CREATE',
-    after: { docType: 'DEBIT_NOTE', origin: 'delinquency', fiscalNumber: issued.invoice.fiscalNumber, relatedInvoice: inv.fiscalNumber, total: issued.invoice.total, reason, lines: [{ lineNo: 1, conceptCode: concept.code, total: amounts.total }] },
+    after: { docType: 'DEBIT_NOTE', origin: 'delinquency', fiscalNumber: issued.fiscalNumber, relatedInvoice: inv.fiscalNumber, total: issued.total, reason, lines: [{ lineNo: 1, conceptCode: concept.code, total: amounts.total }] },
   });
-  return { ok: true, noteId, fiscalNumber: issued.invoice.fiscalNumber, total: issued.invoice.total, invoiceId: inv.id };
+  return { ok: true, noteId, fiscalNumber: issued.fiscalNumber, total: issued.total, invoiceId: inv.id };
 }
 

@@ -4,21 +4,19 @@ import { eq, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx, type Tx } from '@/db/client';
 import { recordAudit } from '@/db/queries/audit';
 import { rateOn } from '@/db/queries/exchange-rates';
-import { issueDraftInvoice } from '@/db/queries/fiscal-sequence';
 import * as q from '@/db/queries/invoice-documents';
 import { invoiceItemsOf } from '@/db/queries/invoices';
 import { agreements } from '@/db/schema';
 import { ForbiddenError, NotFoundError, UserError } from '@/lib/auth/errors';
 import { can, type Permission } from '@/lib/auth/roles';
 import { branchScope, type Actor, type BranchScope } from '@/lib/auth/scope';
-import type { ItemGrouping } from '@/lib/domain/billing-frequency';
 import { dueDate, invoiceClass, LOCAL_CURRENCY, type CustomerTaxCondition } from '@/lib/domain/billing/invoice-class';
 import { convert, formatQuantity, formatRate, formatUnitPrice, lineAmounts, sumLines, type LineAmounts } from '@/lib/domain/billing/lines';
 import { acceptsNotes, checkCreditAmount, creditableByLine, creditedTotal, invoiceAfterCredit, splitCredit } from '@/lib/domain/billing/notes';
-import { printableItems } from '@/lib/domain/billing/printable';
 import { money, toMoneyString } from '@/lib/domain/money';
 import { toLocalDateString } from '@/lib/domain/format';
 import type { CreditNoteInput, DebitNoteInput, DraftLineInput, LineFieldsInput } from '@/lib/validation/invoice-documents';
+import { issueAndPrint, noteRow } from '@/lib/billing/documents';
 import { isUuid } from './customers';
 
 /**
@@ -222,17 +220,6 @@ export async function deleteDraft(actor: Actor, invoiceId: string, db = getDb())
   });
 }
 
-/** Numbers a draft written in this transaction (or earlier) and stores its printable items by the agreement's grouping. */
-async function issueAndPrint(tx: Tx, actor: Actor, invoiceId: string, grouping: ItemGrouping, issueDate: string, due: string | null) {
-  const issued = await issueDraftInvoice(tx, invoiceId, { issueDate, issuedBy: actor.id, dueDate: due });
-  if (!issued.ok) throw new UserError(issued.error);
-  const items = await q.itemsOf(tx, invoiceId);
-  const labels = await q.accountLabels(tx, [...new Set(items.map((i) => i.accountId).filter((x): x is string => x !== null))]);
-  const printable = printableItems(items, grouping, labels);
-  await q.insertPrintable(tx, printable.map((p, k) => ({ invoiceId, lineNo: k + 1, ...p })));
-  return issued.invoice;
-}
-
 /**
  * Issues a manual draft: takes the next number of its point of sale, class and INVOICE, due date =
  * issue + the agreement's due days, printable items by the agreement's grouping. Audited 'invoice'
@@ -249,7 +236,7 @@ export async function issueManualInvoice(actor: Actor, invoiceId: string, db = g
     const totals = sumLines(items);
     await q.setDraftTotals(tx, inv.id, totals);
     const issueDate = toLocalDateString(now);
-    const issued = await issueAndPrint(tx, actor, inv.id, agreement.itemGrouping, issueDate, dueDate(issueDate, agreement.dueDays));
+    const issued = await issueAndPrint(tx, actor.id, inv.id, agreement.itemGrouping, issueDate, dueDate(issueDate, agreement.dueDays));
     await recordAudit(tx, actor, { entity: 'invoice', entityId: inv.id, action: 'STATUS_CHANGE', before: { status: 'DRAFT' }, after: { status: issued.status, fiscalNumber: issued.fiscalNumber, issueDate, dueDate: issued.dueDate, total: issued.total } });
     return issued;
   });
@@ -312,39 +299,6 @@ async function lockNoteTarget(tx: Tx, actor: Actor, invoiceId: string, kind: Not
   return { inv, agreement };
 }
 
-/** The note's row before numbering: the invoice's class, point of sale, parties, currency and rate. */
-function noteRow(inv: q.InvoiceRow, kind: NoteKind, actor: Actor, reason: string, totals: LineAmounts, balance: string) {
-  return {
-    id: uuidv7(),
-    docType: kind,
-    invoiceClass: inv.invoiceClass,
-    pointOfSaleId: inv.pointOfSaleId,
-    posNumber: inv.posNumber,
-    origin: 'MANUAL' as const,
-    status: 'DRAFT' as const,
-    agreementId: inv.agreementId,
-    customerId: inv.customerId,
-    branchId: inv.branchId,
-    accountGroupId: inv.accountGroupId,
-    accountId: inv.accountId,
-    period: inv.period,
-    relatedInvoiceId: inv.id,
-    currency: inv.currency,
-    exchangeRate: inv.exchangeRate,
-    customerSnapshot: inv.customerSnapshot,
-    billingAddress: inv.billingAddress,
-    deliveryAddress: inv.deliveryAddress,
-    grossTotal: totals.gross,
-    discountTotal: totals.discount,
-    netTotal: totals.net,
-    taxTotal: totals.tax,
-    total: totals.total,
-    balance,
-    notes: reason,
-    createdBy: actor.id,
-  };
-}
-
 /**
  * Issues a credit note on an ISSUED or PARTIALLY_PAID document: FULL credits what is left on every
  * line, PARTIAL the typed amounts (each ≤ what its line can still be credited). Under a lock on the
@@ -402,10 +356,10 @@ export async function createCreditNote(actor: Actor, input: CreditNoteInput, db 
     const check = checkCreditAmount({ total: inv.total, balance: inv.balance, credited: creditedBefore }, totals.total);
     if (!check.ok) throw new UserError(check.error);
 
-    const note = await q.insertInvoice(tx, noteRow(inv, 'CREDIT_NOTE', actor, input.reason, totals, '0.00'));
+    const note = await q.insertInvoice(tx, noteRow(inv, 'CREDIT_NOTE', actor.id, input.reason, totals, '0.00'));
     await q.insertItems(tx, lines.map((l) => ({ invoiceId: note.id, ...l })));
     const issueDate = toLocalDateString(now);
-    const issued = await issueAndPrint(tx, actor, note.id, agreement.itemGrouping, issueDate, null);
+    const issued = await issueAndPrint(tx, actor.id, note.id, agreement.itemGrouping, issueDate, null);
 
     const after = invoiceAfterCredit({ status: inv.status, total: inv.total, balance: inv.balance, credited: creditedBefore }, totals.total);
     await q.setPaymentState(tx, inv.id, { status: after.status, balance: after.balance, ...(after.voided ? { voidedAt: now } : {}) });
@@ -439,10 +393,10 @@ export async function createDebitNote(actor: Actor, input: DebitNoteInput, db = 
     for (const [i, line] of input.lines.entries()) lines.push(await priceLine(tx, inv, line, (f) => `l${i}.${f}`));
     const totals = sumLines(lines.map((l) => ({ gross: String(l.gross), discount: String(l.discount), net: String(l.net), tax: String(l.tax), total: String(l.total) })));
     if (!money(totals.total).greaterThan(0)) throw new UserError('El total de la nota de débito debe ser mayor que cero.');
-    const note = await q.insertInvoice(tx, noteRow(inv, 'DEBIT_NOTE', actor, input.reason, totals, totals.total));
+    const note = await q.insertInvoice(tx, noteRow(inv, 'DEBIT_NOTE', actor.id, input.reason, totals, totals.total));
     await q.insertItems(tx, lines.map((l, k) => ({ invoiceId: note.id, lineNo: k + 1, ...l })));
     const issueDate = toLocalDateString(now);
-    const issued = await issueAndPrint(tx, actor, note.id, agreement.itemGrouping, issueDate, dueDate(issueDate, agreement.dueDays));
+    const issued = await issueAndPrint(tx, actor.id, note.id, agreement.itemGrouping, issueDate, dueDate(issueDate, agreement.dueDays));
     await recordAudit(tx, actor, {
       entity: 'invoice',
       entityId: note.id,
