@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import DecimalBase from 'decimal.js';
-import { Decimal, isValidMoneyInput, money, percentOf, roundHalfUp, sumMoney, toMoneyString, sumMoneyString, toCents, fromCents } from './money';
+import { Decimal, isValidMoneyInput, money, percentOf, roundHalfUp, sumMoney, toMoneyString, sumMoneyString, toCents, fromCents, isPositiveAmount } from './money';
 
 describe('money', () => {
   it('parses a plain string exactly', () => {
@@ -180,5 +180,6 @@ describe('toCents / fromCents', () => {
     expect(toCents('123456789012345.67')).toBe(BigInt('12345678901234567'));
     for (const s of ['0.00', '0.01', '-0.01', '1.10', '-99.99', '123456789012345.67']) expect(fromCents(toCents(s))).toBe(s);
     expect(fromCents(BigInt(-5))).toBe('-0.05');
+    expect([isPositiveAmount('0.01'), isPositiveAmount('0.00'), isPositiveAmount('0.004'), isPositiveAmount('-1.00'), isPositiveAmount('12.50')]).toEqual([true, false, false, false, true]);
   });
 });

@@ -107,6 +107,11 @@ export function toCents(x: MoneyInput): bigint {
   return sign ? -v : v;
 }
 
+// Whether an amount is above zero once rounded to the cent (exact, no float); e.g. isPositiveAmount('0.004') → false.
+export function isPositiveAmount(x: MoneyInput): boolean {
+  return toCents(x) > BigInt(0);
+}
+
 // Integer cents back to a 2-decimal string; e.g. fromCents(-5n) → '-0.05'.
 export function fromCents(c: bigint): string {
   const neg = c < BigInt(0);

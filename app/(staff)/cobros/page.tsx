@@ -20,6 +20,7 @@ import { listPayments, paymentListOptions, paymentListSchema } from '@/lib/dal/p
 import { formatDate, formatMoney } from '@/lib/domain/format';
 import { PAYMENT_METHOD_LABELS } from '@/lib/domain/payment-instrument';
 import { firstValues, listHref, type RawSearchParams } from '@/lib/validation/search-params';
+import { isPositiveAmount } from '@/lib/domain/money';
 
 export const metadata: Metadata = { title: 'Cobros' };
 
@@ -114,7 +115,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                     </div>
                   </TableCell>
                   <TableCell className="text-right whitespace-nowrap tabular-nums">{formatMoney(r.amount, r.currency)}</TableCell>
-                  <TableCell className="hidden text-right whitespace-nowrap tabular-nums md:table-cell">{Number(r.unapplied) > 0 ? formatMoney(r.unapplied, r.currency) : '—'}</TableCell>
+                  <TableCell className="hidden text-right whitespace-nowrap tabular-nums md:table-cell">{isPositiveAmount(r.unapplied) ? formatMoney(r.unapplied, r.currency) : '—'}</TableCell>
                   <TableCell className="hidden whitespace-nowrap lg:table-cell">{PAYMENT_METHOD_LABELS[r.method]}</TableCell>
                   <TableCell className="hidden whitespace-nowrap xl:table-cell">{PAYMENT_CHANNEL_LABELS[r.channel]}</TableCell>
                   <TableCell>

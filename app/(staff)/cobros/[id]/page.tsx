@@ -19,6 +19,7 @@ import { requirePageActor } from '@/lib/dal/page';
 import { getPayment } from '@/lib/dal/payments';
 import { formatDate, formatDateTime, formatMoney, formatPeriod } from '@/lib/domain/format';
 import { PAYMENT_METHOD_LABELS } from '@/lib/domain/payment-instrument';
+import { isPositiveAmount } from '@/lib/domain/money';
 
 export const metadata: Metadata = { title: 'Cobro' };
 
@@ -126,7 +127,7 @@ export default async function PaymentPage({ params, searchParams }: { params: Pr
         </SectionCard>
       </div>
 
-      <SectionCard title="Facturas pagadas" className="mt-6" description={Number(p.unapplied) > 0 ? `Quedó un saldo a favor de ${money(p.unapplied)} para las próximas facturas.` : undefined}>
+      <SectionCard title="Facturas pagadas" className="mt-6" description={isPositiveAmount(p.unapplied) ? `Quedó un saldo a favor de ${money(p.unapplied)} para las próximas facturas.` : undefined}>
         {row.allocations.length ? (
           <div className="rounded-md border">
             <Table>
