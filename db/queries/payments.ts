@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, exists, gt, gte, ilike, inArray, lte, or, sql } from 'drizzle-orm';
 import type { BranchScope } from '@/lib/auth/scope';
+import { pgArray, rawQuery } from '@/lib/billing/bulk';
 import type { DbOrTx } from '../client';
 import { accounts, agreements, branches, customers, invoices, paymentAllocations, paymentEntities, payments, receiptSequences, users } from '../schema';
 import { branchScopeCondition, containsPattern } from './filters';
@@ -58,8 +59,15 @@ export async function lockInvoices(tx: DbOrTx, ids: readonly string[]) {
   return tx.select({ id: invoices.id, total: invoices.total, balance: invoices.balance }).from(invoices).where(inArray(invoices.id, [...ids])).orderBy(asc(invoices.id)).for('update');
 }
 
-export async function setInvoiceBalance(tx: DbOrTx, id: string, balance: string, status: 'ISSUED' | 'PARTIALLY_PAID' | 'PAID') {
-  await tx.update(invoices).set({ balance, status, updatedAt: new Date() }).where(eq(invoices.id, id));
+/** New balances and statuses of several invoices in one statement (after a payment or a reversal). */
+export async function setInvoiceBalances(tx: DbOrTx, changes: readonly { invoiceId: string; balance: string; status: 'ISSUED' | 'PARTIALLY_PAID' | 'PAID' }[]) {
+  if (changes.length === 0) return;
+  await rawQuery(
+    tx,
+    `update invoices i set balance = v.balance, status = v.status::invoice_status, updated_at = now()
+     from unnest($1::uuid[], $2::numeric[], $3::text[]) as v(id, balance, status) where i.id = v.id`,
+    [pgArray(changes.map((c) => c.invoiceId)), pgArray(changes.map((c) => c.balance)), pgArray(changes.map((c) => c.status))],
+  );
 }
 
 export async function insertAllocations(tx: DbOrTx, paymentId: string, rows: readonly { invoiceId: string; amount: string }[]) {

@@ -125,7 +125,7 @@ async function recordPayment(tx: DbOrTx, by: { id: string; email: string } | nul
     const open = (await q.lockOpenInvoices(tx, agreement.id, agreement.currency)).map((i) => ({ ...i, fiscalNumber: i.fiscalNumber ?? '', issueDate: i.issueDate ?? '', dueDate: i.dueDate ?? i.issueDate ?? '' }));
     const chosen = opts.dropClosedChosen ? v.invoiceIds?.filter((id) => open.some((i) => i.id === id && toCents(i.balance) > 0n)) : v.invoiceIds;
     const result = allocatePayment(amount, agreement.currency, open, chosen);
-    for (const change of applyAllocations(open, result.allocations, 'pay')) await q.setInvoiceBalance(tx, change.invoiceId, change.balance, change.status);
+    await q.setInvoiceBalances(tx, applyAllocations(open, result.allocations, 'pay'));
     await q.insertAllocations(tx, inserted.id, result.allocations);
     const receiptNumber = await q.nextReceiptNumber(tx, agreement.branchId, branch.code);
     const [payment] = await tx
@@ -166,7 +166,7 @@ export async function reversePayment(actor: Actor, paymentId: string, input: { r
     const allocations = (await q.allocationsOf(tx, paymentId)).map((a) => ({ invoiceId: a.invoiceId, amount: a.amount }));
     const invoices = await q.lockInvoices(tx, [...new Set(allocations.map((a) => a.invoiceId))]);
     const changes = applyAllocations(invoices, allocations, 'reverse');
-    for (const change of changes) await q.setInvoiceBalance(tx, change.invoiceId, change.balance, change.status);
+    await q.setInvoiceBalances(tx, changes);
     await tx.update(payments).set({ status: 'REVERSED', reversalReason: reason, reversedAt: new Date(), reversedBy: actor.id, updatedAt: new Date() }).where(eq(payments.id, paymentId));
     await recordAudit(tx, { id: actor.id, email: actor.email }, {
       entity: 'payment',
