@@ -57,7 +57,7 @@ export function webhookEventsOf(db: DbOrTx, provider: string, eventId?: string) 
 export function checkoutInvoices(db: DbOrTx, agreementId: string, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db
-    .select({ id: invoices.id, fiscalNumber: invoices.fiscalNumber, period: invoices.period, dueDate: invoices.dueDate, balance: invoices.balance, currency: invoices.currency, status: invoices.status })
+    .select({ id: invoices.id, fiscalNumber: invoices.fiscalNumber, period: invoices.period, dueDate: invoices.dueDate, balance: invoices.balance, currency: invoices.currency, status: invoices.status, docType: invoices.docType })
     .from(invoices)
     .where(and(eq(invoices.agreementId, agreementId), inArray(invoices.id, [...ids]), sql`${invoices.docType} in ('INVOICE', 'DEBIT_NOTE')`));
 }

@@ -13,6 +13,7 @@ import { can } from '@/lib/auth/roles';
 import { branchScope, inBranchScope, type Actor } from '@/lib/auth/scope';
 import { toLocalDateString } from '@/lib/domain/format';
 import { fromCents, toCents } from '@/lib/domain/money';
+import { acceptsPayment } from '@/lib/domain/collections/allocation';
 import { recomputeAgreementDelinquency } from '@/lib/collections/delinquency-run';
 import { isUuid } from './customers';
 import { registerPaymentAsSystem } from './payments';
@@ -92,7 +93,7 @@ export async function startCheckout(actor: Actor, input: StartCheckoutInput, opt
   const rows = await q.checkoutInvoices(db, agreement.id, v.invoiceIds);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const chosen = v.invoiceIds.map((id) => byId.get(id));
-  if (chosen.some((i) => !i || (i.status !== 'ISSUED' && i.status !== 'PARTIALLY_PAID') || toCents(i.balance) <= 0n || i.currency !== agreement.currency)) {
+  if (chosen.some((i) => !i || !acceptsPayment(i) || i.currency !== agreement.currency)) {
     throw new UserError('Una de las facturas elegidas no está pendiente de pago.', { invoiceIds: ['Una de las facturas elegidas no está pendiente de pago.'] });
   }
   const invoices = chosen as NonNullable<(typeof chosen)[number]>[];

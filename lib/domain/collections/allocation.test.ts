@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AllocationError, allocatePayment, applyAllocations, applyCredit, oldestDueFirst, statusForBalance, type OpenInvoice } from './allocation';
+import { acceptsPayment, AllocationError, allocatePayment, applyAllocations, applyCredit, oldestDueFirst, statusForBalance, type OpenInvoice } from './allocation';
 
 const inv = (id: string, dueDate: string, balance: string, total = balance, extra: Partial<OpenInvoice> = {}): OpenInvoice => ({
   id,
@@ -10,6 +10,18 @@ const inv = (id: string, dueDate: string, balance: string, total = balance, extr
   total,
   balance,
   ...extra,
+});
+
+describe('acceptsPayment', () => {
+  it('is open for issued or partly paid invoices and debit notes with a balance only', () => {
+    expect(acceptsPayment({ status: 'ISSUED', docType: 'INVOICE', balance: '10.00' })).toBe(true);
+    expect(acceptsPayment({ status: 'PARTIALLY_PAID', docType: 'DEBIT_NOTE', balance: '0.01' })).toBe(true);
+    expect(acceptsPayment({ status: 'ISSUED', docType: 'CREDIT_NOTE', balance: '10.00' })).toBe(false);
+    expect(acceptsPayment({ status: 'PAID', docType: 'INVOICE', balance: '0.00' })).toBe(false);
+    expect(acceptsPayment({ status: 'VOIDED', docType: 'INVOICE', balance: '10.00' })).toBe(false);
+    expect(acceptsPayment({ status: 'DRAFT', docType: 'INVOICE', balance: '10.00' })).toBe(false);
+    expect(acceptsPayment({ status: 'ISSUED', docType: 'INVOICE', balance: '0.00' })).toBe(false);
+  });
 });
 
 describe('oldestDueFirst', () => {

@@ -30,6 +30,14 @@ export class AllocationError extends Error {}
 
 const ZERO = BigInt(0);
 
+/**
+ * Whether a document can still be paid: an issued or partly paid invoice or debit note with a
+ * balance (credit notes are not receivables; drafts, paid and voided documents are closed).
+ */
+export function acceptsPayment(doc: { status: string; docType: string; balance: MoneyInput }): boolean {
+  return (doc.status === 'ISSUED' || doc.status === 'PARTIALLY_PAID') && (doc.docType === 'INVOICE' || doc.docType === 'DEBIT_NOTE') && toCents(doc.balance) > ZERO;
+}
+
 /** Oldest due first: due date, then issue date, then fiscal number. */
 export function oldestDueFirst<T extends Pick<OpenInvoice, 'dueDate' | 'issueDate' | 'fiscalNumber'>>(invoices: readonly T[]): T[] {
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -23,7 +23,7 @@ import { acceptsNotes } from '@/lib/domain/billing/notes';
 import { INVOICE_CLASS_LABELS, LOCAL_CURRENCY, taxIncluded } from '@/lib/domain/billing/invoice-class';
 import { INVOICE_ORIGIN_LABELS } from '@/lib/domain/billing/labels';
 import { formatDate, formatDateTime, formatMoney, formatNumber, formatPeriod } from '@/lib/domain/format';
-import { isPositiveAmount } from '@/lib/domain/money';
+import { acceptsPayment } from '@/lib/domain/collections/allocation';
 
 export const metadata: Metadata = { title: 'Factura' };
 
@@ -38,7 +38,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const canWrite = can(actor.role, 'billing.write');
   const takesNotes = canWrite && acceptsNotes(inv.status) && inv.docType !== 'CREDIT_NOTE';
   // An open invoice or debit note with a balance can be paid (the payment form preselects it).
-  const collectible = can(actor.role, 'payments.write') && (inv.status === 'ISSUED' || inv.status === 'PARTIALLY_PAID') && inv.docType !== 'CREDIT_NOTE' && isPositiveAmount(inv.balance);
+  const collectible = can(actor.role, 'payments.write') && acceptsPayment(inv);
   const linked = [...(row.related.parent ? [{ ...row.related.parent, relation: 'Documento corregido' }] : []), ...row.related.notes.map((n) => ({ ...n, relation: 'Nota sobre este documento' }))];
 
   return (
