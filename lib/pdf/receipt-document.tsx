@@ -1,10 +1,11 @@
 import { Document, Page, renderToBuffer, Text, View, type DocumentProps } from '@react-pdf/renderer';
 import { createElement, type ReactElement } from 'react';
-import { formatDocument, formatRnc, type DocumentType } from '@/lib/domain/documents';
+import { formatDocument, type DocumentType } from '@/lib/domain/documents';
 import { formatDate, formatDateTime, formatPeriod } from '@/lib/domain/format';
 import { amountInWords } from '@/lib/domain/pdf/amount-in-words';
-import { initials, printAmount } from './display';
+import { printAmount } from './display';
 import { registerPdfFonts } from './fonts';
+import { CompanyBlock } from './sections/header';
 import { Watermark } from './sections/page-frame';
 import { MUTED, RULE, s, ZEBRA } from './styles';
 
@@ -35,8 +36,6 @@ export type ReceiptPdfData = {
 /** A one-page payment receipt: company, "RECIBO DE PAGO" and number, payer, amount in figures and words, invoices paid, credit left; ANULADO across it when reversed. */
 export function ReceiptDocument({ data: d }: { data: ReceiptPdfData }) {
   const c = d.company;
-  const title = c.tradeName || c.legalName;
-  const contact = [c.phone ? `Tel. ${c.phone}` : null, c.email, c.website].filter(Boolean).join(' · ');
   const amount = (v: string) => `${d.currency} ${printAmount(v)}`;
   const reversed = d.status === 'REVERSED';
   return (
@@ -44,18 +43,7 @@ export function ReceiptDocument({ data: d }: { data: ReceiptPdfData }) {
       <Page size="LETTER" style={s.page}>
         {reversed ? <Watermark text="ANULADO" color="#b91c1c" /> : null}
         <View style={{ flexDirection: 'row', alignItems: 'flex-start' }}>
-          <View style={{ flex: 1, flexDirection: 'row', paddingRight: 8 }}>
-            <View style={{ width: 46, height: 46, borderRadius: 23, backgroundColor: ACCENT, marginRight: 8, alignItems: 'center', justifyContent: 'center' }}>
-              <Text style={{ color: '#ffffff', fontSize: 16, fontWeight: 'bold' }}>{initials(title)}</Text>
-            </View>
-            <View style={{ flex: 1 }}>
-              <Text style={{ fontSize: 12, fontWeight: 'bold', color: ACCENT }}>{title}</Text>
-              {c.tradeName ? <Text style={{ fontSize: 7.5 }}>{c.legalName}</Text> : null}
-              <Text style={{ fontSize: 7.5 }}>RNC {formatRnc(c.taxId)}</Text>
-              <Text style={{ fontSize: 7.5, color: MUTED }}>{c.fiscalAddress}</Text>
-              {contact ? <Text style={{ fontSize: 7.5, color: MUTED }}>{contact}</Text> : null}
-            </View>
-          </View>
+          <CompanyBlock company={c} accent={ACCENT} logo={null} />
           <View style={{ alignItems: 'flex-end' }}>
             <Text style={{ fontSize: 14, fontWeight: 'bold', color: ACCENT }}>RECIBO DE PAGO</Text>
             <Text style={{ fontSize: 11, fontWeight: 'bold', marginBottom: 3 }}>N.º {d.receiptNumber}</Text>
