@@ -23,13 +23,13 @@ export const DEMO_BRANCHES = [
   { code: 'SPM', name: 'San Pedro de Macorís', address: 'Av. Francisco Domínguez Charro 20', province: '23', locality: 'San Pedro de Macorís', pos: [7] },
 ] as const;
 
-export const DEMO_USERS: { email: string; name: string; role: Role; branches?: string[]; customer?: string }[] = [
+export const DEMO_USERS: { email: string; name: string; role: Role; branches?: string[]; customer?: string; clientAdmin?: boolean }[] = [
   { email: 'admin@cauce.example', name: 'Ana Administradora', role: 'ADMIN' },
   { email: 'sucursal@cauce.example', name: 'Sergio Sucursal', role: 'BRANCH_STAFF', branches: ['SDC'] },
   { email: 'cajero@cauce.example', name: 'Carmen Cajera', role: 'CASHIER', branches: ['SDC'] },
   { email: 'inspector@cauce.example', name: 'Iván Inspector', role: 'INSPECTOR' },
   { email: 'auditor@cauce.example', name: 'Aurora Auditora', role: 'AUDITOR' },
-  { email: 'cliente@cauce.example', name: 'Laura Méndez (Industrias Alimenticias del Cibao)', role: 'CLIENT', customer: 'GC-000001' },
+  { email: 'cliente@cauce.example', name: 'Laura Méndez (Industrias Alimenticias del Cibao)', role: 'CLIENT', customer: 'GC-000001', clientAdmin: true },
   { email: 'cliente2@cauce.example', name: 'Héctor Almonte (Cervecería Nacional del Este)', role: 'CLIENT', customer: 'GC-000002' },
 ];
 
@@ -140,7 +140,7 @@ async function seedDemoData(handle: DatabaseHandle, log: (msg: string) => void) 
     for (const u of DEMO_USERS) {
       const [user] = await tx
         .insert(users)
-        .values({ email: u.email, name: u.name, role: u.role, passwordHash, customerId: u.customer ? customerIds.get(u.customer) : null })
+        .values({ email: u.email, name: u.name, role: u.role, passwordHash, customerId: u.customer ? customerIds.get(u.customer) : null, clientAdmin: u.clientAdmin ?? false })
         .returning();
       if (u.branches) await tx.insert(userBranches).values(u.branches.map((code) => ({ userId: user.id, branchId: branchIds.get(code)! })));
     }

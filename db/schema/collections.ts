@@ -134,6 +134,12 @@ export const debitBatches = pgTable('debit_batches', {
   itemCount: integer('item_count').notNull().default(0),
   total: money('total').notNull().default('0'),
   createdBy: uuid('created_by').references(() => users.id),
+  // The bank's response file once imported (its SHA-256 makes a re-import of the same file a no-op).
+  responseSha256: varchar('response_sha256', { length: 64 }),
+  responseImportedAt: timestamp('response_imported_at', { withTimezone: true }),
+  responseImportedBy: uuid('response_imported_by').references(() => users.id),
+  confirmedCount: integer('confirmed_count').notNull().default(0),
+  rejectedCount: integer('rejected_count').notNull().default(0),
   ...timestamps,
 }, (t) => [uniqueIndex('debit_batches_entity_period_uq').on(t.paymentEntityId, t.period, t.currency)]);
 

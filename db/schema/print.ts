@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, customType, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { billingRuns, invoiceClassEnum, invoiceOriginEnum } from './billing';
 import { agreements } from './crm';
+import { customers } from './customers';
 import { timestamps } from './organization';
 import { users } from './users';
 
@@ -77,6 +78,8 @@ export const pdfBatches = pgTable('pdf_batches', {
   billingRunId: uuid('billing_run_id').references(() => billingRuns.id),
   // What the batch covers when it is not a whole run, e.g. { invoiceIds } or a portal filter.
   selection: jsonb('selection').$type<Record<string, unknown>>().notNull().default({}),
+  // Set for a portal client's batch: only that customer's user may see or download it.
+  customerId: uuid('customer_id').references(() => customers.id),
   status: pdfBatchStatusEnum('status').notNull().default('QUEUED'),
   total: integer('total').notNull().default(0),
   done: integer('done').notNull().default(0),

@@ -58,7 +58,17 @@ const ADMIN: NavSection[] = [
 ];
 
 const PORTAL: NavSection[] = [
-  { title: 'Mi cuenta', items: [{ href: '/portal', label: 'Resumen', icon: 'home', permission: 'portal.use' }] },
+  {
+    title: 'Mi cuenta',
+    items: [
+      { href: '/portal', label: 'Resumen', icon: 'home', permission: 'portal.use' },
+      { href: '/portal/facturas', label: 'Facturas', icon: 'files', permission: 'portal.use' },
+      { href: '/portal/pagar', label: 'Pagar en línea', icon: 'credit-card', permission: 'portal.use' },
+      { href: '/portal/estado-de-cuenta', label: 'Estado de cuenta', icon: 'file-text', permission: 'portal.use' },
+      { href: '/portal/acuerdos', label: 'Acuerdos y cuentas', icon: 'handshake', permission: 'portal.use' },
+      { href: '/portal/perfil', label: 'Perfil y usuarios', icon: 'user-cog', permission: 'portal.use' },
+    ],
+  },
 ];
 
 /** The sidebar for an area, keeping only what the role may use (empty sections dropped). */
