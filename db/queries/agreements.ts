@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { BranchScope } from '@/lib/auth/scope';
 import type { AttributeType } from '@/lib/domain/dynamic-attributes';
 import type { DbOrTx } from '../client';
-import { agreements, branches, customers, localities, provinces, users, workOrders } from '../schema';
+import { agreements, branches, customers, delinquencyLevels, localities, provinces, users, workOrders } from '../schema';
 import { branchScopeCondition, containsPattern } from './filters';
 
 export type AgreementRow = typeof agreements.$inferSelect;
@@ -12,6 +12,8 @@ export type AgreementFilter = {
   branchId?: string;
   billingMode?: AgreementRow['billingMode'];
   delinquencyStatus?: AgreementRow['delinquencyStatus'];
+  /** A policy level; null = no level (with DELINQUENT: a debt under every level's minimum). */
+  delinquencyLevelId?: string | null;
   customerId?: string;
   /** Dynamic attribute filters (keys already checked against the definitions): TEXT contains, others exact. */
   attributes?: { key: string; type: AttributeType; value: string }[];
@@ -33,6 +35,7 @@ function conditions(scope: BranchScope, f: AgreementFilter) {
   if (f.branchId) where.push(eq(agreements.branchId, f.branchId));
   if (f.billingMode) where.push(eq(agreements.billingMode, f.billingMode));
   if (f.delinquencyStatus) where.push(eq(agreements.delinquencyStatus, f.delinquencyStatus));
+  if (f.delinquencyLevelId !== undefined) where.push(f.delinquencyLevelId === null ? isNull(agreements.delinquencyLevelId) : eq(agreements.delinquencyLevelId, f.delinquencyLevelId));
   if (f.customerId) where.push(eq(agreements.customerId, f.customerId));
   for (const a of f.attributes ?? []) where.push(attributeCondition(a));
   return and(...where.filter(Boolean));
@@ -62,6 +65,7 @@ export async function listAgreements(db: DbOrTx, scope: BranchScope, f: Agreemen
         billingMode: agreements.billingMode,
         currency: agreements.currency,
         delinquencyStatus: agreements.delinquencyStatus,
+        delinquencyLevelName: delinquencyLevels.name,
         customerId: customers.id,
         customerName: customers.legalName,
         documentType: customers.documentType,
@@ -73,6 +77,7 @@ export async function listAgreements(db: DbOrTx, scope: BranchScope, f: Agreemen
       .from(agreements)
       .innerJoin(customers, eq(customers.id, agreements.customerId))
       .innerJoin(branches, eq(branches.id, agreements.branchId))
+      .leftJoin(delinquencyLevels, eq(delinquencyLevels.id, agreements.delinquencyLevelId))
       .where(cond)
       .orderBy(dir === 'desc' ? desc(column) : asc(column), asc(agreements.id))
       .limit(page.limit)

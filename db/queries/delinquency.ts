@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { BranchScope } from '@/lib/auth/scope';
 import type { DbOrTx } from '../client';
 import { agreements, delinquencyActions, delinquencyHistory, delinquencyLevels } from '../schema';
@@ -39,4 +39,12 @@ export async function agreementDelinquency(db: DbOrTx, scope: BranchScope, agree
       .limit(limits.actions),
   ]);
   return { ...head, history, actions };
+}
+
+/** The policy's levels for a filter (configuration, no scope): active ones first, by days past grace. */
+export async function delinquencyLevelChoices(db: DbOrTx) {
+  return db
+    .select({ id: delinquencyLevels.id, name: delinquencyLevels.name, active: delinquencyLevels.active })
+    .from(delinquencyLevels)
+    .orderBy(sql`${delinquencyLevels.active} desc`, asc(delinquencyLevels.daysPastGrace), asc(delinquencyLevels.name));
 }

@@ -6,6 +6,7 @@ import { activeAttributeDefinitions } from '@/db/queries/attribute-definitions';
 import { recordAudit } from '@/db/queries/audit';
 import { nextCode } from '@/db/queries/codes';
 import { findCustomer } from '@/db/queries/customers';
+import { delinquencyLevelChoices } from '@/db/queries/delinquency';
 import { listBranches, listLocalities, listProvinces } from '@/db/queries/organization';
 import { agreements, localities, workOrders } from '@/db/schema';
 import { ForbiddenError, NotFoundError, UserError } from '@/lib/auth/errors';
@@ -51,12 +52,16 @@ export async function agreementAttributeDefinitions(db = getDb()) {
   return activeAttributeDefinitions(db, 'AGREEMENT');
 }
 
-/** Filter choices of the list: the branches in the actor's scope and the attribute definitions. */
+/** Filter choices of the list: the branches in the actor's scope, the attribute definitions and the delinquency policy's levels. */
 export async function agreementListOptions(actor: Actor, db = getDb()) {
   assertCan(actor, 'agreements.read');
   const scope = branchScope(actor);
-  const [branchRows, definitions] = await Promise.all([listBranches(db, scope.all ? undefined : scope.branchIds), activeAttributeDefinitions(db, 'AGREEMENT')]);
-  return { branches: branchRows.map((b) => ({ id: b.id, name: b.name })), definitions };
+  const [branchRows, definitions, delinquencyLevels] = await Promise.all([
+    listBranches(db, scope.all ? undefined : scope.branchIds),
+    activeAttributeDefinitions(db, 'AGREEMENT'),
+    delinquencyLevelChoices(db),
+  ]);
+  return { branches: branchRows.map((b) => ({ id: b.id, name: b.name })), definitions, delinquencyLevels };
 }
 
 /**

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { delinquencyFilterSchema } from './delinquency-filter';
 import { checkbox, optionalEmail } from './fields';
 import {
   AGREEMENT_STATUS_VALUES,
   BILLING_FREQUENCY_VALUES,
   BILLING_MODE_VALUES,
   BILLING_OPPORTUNITY_VALUES,
-  DELINQUENCY_STATUS_VALUES,
   ITEM_GROUPING_VALUES,
 } from '@/db/schema/enums';
 import { isDateOnly, normalizeAttributeNumber, validateAttributeValues, type AttributeDefinition, type AttributeType } from '@/lib/domain/dynamic-attributes';
@@ -100,7 +100,8 @@ export const agreementListSchema = z.object({
   status: z.enum(AGREEMENT_STATUS_VALUES).optional().catch(undefined),
   branchId: z.uuid().optional().catch(undefined),
   billingMode: z.enum(BILLING_MODE_VALUES).optional().catch(undefined),
-  delinquencyStatus: z.enum(DELINQUENCY_STATUS_VALUES).optional().catch(undefined),
+  // Status or policy level (lib/validation/delinquency-filter.ts).
+  delinquency: delinquencyFilterSchema,
   sort: z.enum(AGREEMENT_SORTS).optional().catch(undefined),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),

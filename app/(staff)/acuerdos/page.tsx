@@ -14,7 +14,7 @@ import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Input } from '@/components/ui/input';
-import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { NativeSelect, NativeSelectOptGroup, NativeSelectOption } from '@/components/ui/native-select';
 import { PaginationBar } from '@/components/ui/pagination';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { can } from '@/lib/auth/roles';
@@ -25,6 +25,7 @@ import { AGREEMENT_STATUS_LABELS } from '@/lib/domain/crm-status';
 import { DOCUMENT_TYPE_LABELS, formatDocument } from '@/lib/domain/documents';
 import { formatDate } from '@/lib/domain/format';
 import { agreementListSchema, parseAttributeFilters, type AgreementListParams } from '@/lib/validation/agreement';
+import { DELINQUENCY_NO_LEVEL, delinquencyFilterValue, delinquencyListFilter } from '@/lib/validation/delinquency-filter';
 import { firstValues, type RawSearchParams } from '@/lib/validation/search-params';
 
 export const metadata: Metadata = { title: 'Acuerdos' };
@@ -37,10 +38,13 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
   const attributes = parseAttributeFilters(raw, options.definitions);
   // A branch outside the actor's scope is ignored, like any other bad parameter.
   const branchId = options.branches.some((b) => b.id === params.branchId) ? params.branchId : undefined;
-  const result = await listAgreements(actor, { ...params, branchId, attributes });
+  // A level that is not the policy's is ignored too.
+  const delinquency = delinquencyListFilter(params.delinquency, options.delinquencyLevels.map((l) => l.id));
+  const delinquencyValue = delinquencyFilterValue(delinquency) || undefined;
+  const result = await listAgreements(actor, { ...params, branchId, ...delinquency, attributes });
   const canWrite = can(actor.role, 'agreements.write');
-  const filtered = Boolean(params.q || params.status || branchId || params.billingMode || params.delinquencyStatus || attributes.length);
-  const href = (patch: Partial<AgreementListParams>) => agreementListHref({ ...params, branchId }, attributes, patch);
+  const filtered = Boolean(params.q || params.status || branchId || params.billingMode || delinquencyValue || attributes.length);
+  const href = (patch: Partial<AgreementListParams>) => agreementListHref({ ...params, branchId, delinquency: delinquencyValue }, attributes, patch);
 
   const sortHeader = (key: NonNullable<AgreementListParams['sort']>, label: string) => (
     <SortHeader column={key} label={label} sort={params.sort ?? 'name'} dir={params.dir} href={(sort, dir) => href({ sort, dir, page: undefined })} />
@@ -69,9 +73,20 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
           <NativeSelectOption value="">Todas las modalidades</NativeSelectOption>
           <LabelledOptions labels={BILLING_MODE_LABELS} />
         </NativeSelect>
-        <NativeSelect name="delinquencyStatus" defaultValue={params.delinquencyStatus ?? ''} aria-label="Estado de morosidad" wrapperClassName="w-48">
+        <NativeSelect name="delinquency" defaultValue={delinquencyValue ?? ''} aria-label="Estado de morosidad" wrapperClassName="w-56">
           <NativeSelectOption value="">Toda la morosidad</NativeSelectOption>
-          <LabelledOptions labels={DELINQUENCY_STATUS_LABELS} />
+          <NativeSelectOption value="CURRENT">{DELINQUENCY_STATUS_LABELS.CURRENT}</NativeSelectOption>
+          <NativeSelectOption value="IN_GRACE">{DELINQUENCY_STATUS_LABELS.IN_GRACE}</NativeSelectOption>
+          <NativeSelectOption value="DELINQUENT">{DELINQUENCY_STATUS_LABELS.DELINQUENT} (cualquier nivel)</NativeSelectOption>
+          <NativeSelectOptGroup label="Morosos por nivel">
+            {options.delinquencyLevels.map((l) => (
+              <NativeSelectOption key={l.id} value={l.id}>
+                {l.name}
+                {l.active ? '' : ' (inactivo)'}
+              </NativeSelectOption>
+            ))}
+            <NativeSelectOption value={DELINQUENCY_NO_LEVEL}>Sin nivel (deuda bajo el mínimo)</NativeSelectOption>
+          </NativeSelectOptGroup>
         </NativeSelect>
         <AttributeFilterControls definitions={options.definitions} current={attributes} />
         <HiddenParams values={{ sort: params.sort, dir: params.dir }} />
@@ -129,7 +144,10 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
                     <AgreementStatusBadge status={a.status} />
                   </TableCell>
                   <TableCell>
-                    <DelinquencyBadge status={a.delinquencyStatus} />
+                    <div>
+                      <DelinquencyBadge status={a.delinquencyStatus} />
+                    </div>
+                    {a.delinquencyLevelName ? <div className="mt-1 text-xs whitespace-nowrap text-muted-foreground">{a.delinquencyLevelName}</div> : null}
                   </TableCell>
                   <TableCell className="hidden whitespace-nowrap 2xl:table-cell">{formatDate(a.createdAt)}</TableCell>
                 </TableRow>
