@@ -25,7 +25,7 @@
  */
 import { csvLine } from '@/lib/domain/csv';
 import { fromCents, toCents } from '@/lib/domain/money';
-import { validDate, validPeriod } from '@/lib/domain/billing/period';
+import { validDate } from '@/lib/domain/billing/period';
 
 const ZERO = BigInt(0);
 
