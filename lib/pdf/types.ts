@@ -1,3 +1,4 @@
+import type { VectorMark } from '@/lib/domain/pdf/vector-marks';
 import type { FiscalDocType, InvoiceClass } from '@/lib/domain/billing/fiscal-number';
 
 /** A printed line: a stored invoice_printable_items row (amounts as the numeric strings stored). */
@@ -65,10 +66,10 @@ export interface InvoicePdfData {
   consumption?: { period: string; m3: number }[];
 }
 
-/** Images made from the stored values before rendering (react-pdf renders synchronously). */
+/** The payment marks made from the stored values before rendering, as vector paths in points. */
 export interface InvoicePdfImages {
-  /** PNG data URI of the payment QR, when the format shows it. */
-  qr: string | null;
-  /** PNG data URI of the Code 128 barcode, when the format shows it. */
-  barcode: string | null;
+  /** The payment QR, when the format shows it. */
+  qr: VectorMark | null;
+  /** The Code 128 barcode of the payment reference, when the format shows it. */
+  barcode: VectorMark | null;
 }

@@ -1,4 +1,6 @@
-import { Image, Rect, Svg, Line as SvgLine, Text, View } from '@react-pdf/renderer';
+import { Path, Rect, Svg, Line as SvgLine, Text, View } from '@react-pdf/renderer';
+import type { Style } from '@react-pdf/stylesheet';
+import type { VectorMark } from '@/lib/domain/pdf/vector-marks';
 import { chartScaleMax, type ConsumptionBar } from '@/lib/domain/pdf/consumption-chart';
 import { barcodeReference } from '@/lib/domain/pdf/payment-reference';
 import { formatMoney, formatNumber } from '@/lib/domain/format';
@@ -60,10 +62,7 @@ function PaymentBox({ data, images }: { data: InvoicePdfData; images: InvoicePdf
     <View style={s.box}>
       <Text style={s.label}>Pago</Text>
       <View style={{ flexDirection: 'row', marginTop: 3 }}>
-        {images.qr ? (
-          // eslint-disable-next-line jsx-a11y/alt-text -- react-pdf's Image has no alt text
-          <Image src={images.qr} style={{ width: 62, height: 62, marginRight: 8 }} />
-        ) : null}
+        {images.qr ? <Mark mark={images.qr} style={{ marginRight: 8 }} /> : null}
         <View style={{ flex: 1 }}>
           <Text style={{ fontSize: 6.5, color: MUTED }}>Referencia de pago</Text>
           <Text style={{ fontWeight: 'bold', letterSpacing: 0.5 }}>{barcodeReference(d.fiscalNumber)}</Text>
@@ -72,10 +71,16 @@ function PaymentBox({ data, images }: { data: InvoicePdfData; images: InvoicePdf
           {images.qr ? <Text style={{ fontSize: 6, color: MUTED, marginTop: 3 }}>Escanee el código QR para pagar en línea o en su banco.</Text> : null}
         </View>
       </View>
-      {images.barcode ? (
-        // eslint-disable-next-line jsx-a11y/alt-text -- react-pdf's Image has no alt text
-        <Image src={images.barcode} style={{ width: 190, height: 30, marginTop: 5, objectFit: 'fill' }} />
-      ) : null}
+      {images.barcode ? <Mark mark={images.barcode} style={{ marginTop: 5 }} /> : null}
     </View>
+  );
+}
+
+/** A QR or barcode drawn as one black path. */
+function Mark({ mark, style }: { mark: VectorMark; style?: Style }) {
+  return (
+    <Svg width={mark.width} height={mark.height} viewBox={`0 0 ${mark.width} ${mark.height}`} style={style}>
+      <Path d={mark.path} fill="#000000" />
+    </Svg>
   );
 }
