@@ -15,7 +15,7 @@ import type { StatementPdfData } from '@/lib/pdf/statement-document';
 import { isUuid } from './customers';
 
 /**
- * Statement of account of an agreement for a date range ('agreements.read' and the agreement in the
+ * Statement of account of an agreement for a date range (staff: 'agreements.read' and the agreement in the
  * actor's branches; otherwise "not found"). Documents count by issue date — issued, partially paid,
  * paid; never drafts nor voided ones — and payments by payment date, CONFIRMED only (a reversed
  * payment gave its allocations back, so it never counts). Queries here: nothing else reads them.
@@ -73,10 +73,23 @@ async function rangeDocuments(db: DbOrTx, agreementId: string, from: string, to:
     .orderBy(asc(invoices.issueDate), asc(invoices.fiscalNumber));
 }
 
+type StatementAgreement = NonNullable<Awaited<ReturnType<typeof findAgreement>>>;
+
+/**
+ * Finds the agreement the caller may read, or undefined: the authorization of a statement (staff by
+ * branch here, the portal by the session's customer in lib/dal/portal-invoices.ts).
+ */
+export type StatementAgreementFinder = (db: DbOrTx, agreementId: string) => Promise<StatementAgreement | undefined>;
+
 export async function getAgreementStatement(actor: Actor, agreementId: string, range: { from: string; to: string }, db = getDb(), now = new Date()): Promise<StatementPdfData> {
   if (!can(actor.role, 'agreements.read')) throw new ForbiddenError();
+  return agreementStatement((d, id) => findAgreement(d, branchScope(actor), id), agreementId, range, db, now);
+}
+
+/** The statement of the agreement `find` authorizes; unknown, invalid or refused ids are all "not found". */
+export async function agreementStatement(find: StatementAgreementFinder, agreementId: string, range: { from: string; to: string }, db: DbOrTx = getDb(), now = new Date()): Promise<StatementPdfData> {
   if (!isUuid(agreementId)) throw new NotFoundError('No se encontró el acuerdo.');
-  const row = await findAgreement(db, branchScope(actor), agreementId);
+  const row = await find(db, agreementId);
   if (!row) throw new NotFoundError('No se encontró el acuerdo.');
   const [company, before, paidBefore, inRange, paidInRange] = await Promise.all([
     getCompany(db),

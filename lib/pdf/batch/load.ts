@@ -8,6 +8,7 @@
  */
 import { and, asc, eq, gt, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { anyUuid } from '@/db/queries/billing-runs';
 import { getCompany } from '@/db/queries/organization';
 import { accountIdsOf } from '@/db/queries/print-formats';
 import { agreements, branches, customers, invoiceItems, invoicePrintableItems, invoices, meterReadings, printFormatAssignments, printFormatDefaults, printFormats } from '@/db/schema';
@@ -199,4 +200,22 @@ export async function runInvoiceIds(db: DbOrTx, runId: string, afterId: string |
 /** How many printable invoices a billing run has. */
 export async function countRunInvoices(db: DbOrTx, runId: string): Promise<number> {
   return db.$count(invoices, and(eq(invoices.billingRunId, runId), printable));
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Of `ids`, the printable invoices that belong to `customerId`, in the order given (duplicates,
+ * malformed ids and anything of another customer are left out): a portal batch renders only these,
+ * whatever its stored selection says.
+ */
+export async function customerInvoiceIds(db: DbOrTx, customerId: string, ids: readonly string[]): Promise<string[]> {
+  const wanted = [...new Set(ids.filter((id) => UUID_RE.test(id)).map((id) => id.toLowerCase()))];
+  if (!wanted.length) return [];
+  const rows = await db
+    .select({ id: invoices.id })
+    .from(invoices)
+    .where(and(anyUuid(invoices.id, wanted), eq(invoices.customerId, customerId), printable));
+  const owned = new Set(rows.map((r) => r.id));
+  return wanted.filter((id) => owned.has(id));
 }

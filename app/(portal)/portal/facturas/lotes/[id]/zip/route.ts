@@ -1,0 +1,26 @@
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { requireActor } from '@/lib/dal/actor';
+import { portalPdfZipFile } from '@/lib/dal/pdf-batches';
+import { portalErrorResponse } from '../../../responses';
+
+/** The finished ZIP of one of the client's batches, streamed from disk; another customer's batch is 404. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  let file;
+  try {
+    const actor = await requireActor('portal.use');
+    file = await portalPdfZipFile(actor, id);
+  } catch (err) {
+    return portalErrorResponse(err);
+  }
+  const body = Readable.toWeb(createReadStream(file.path)) as ReadableStream<Uint8Array>;
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'application/zip',
+      'Content-Disposition': `attachment; filename="${file.fileName}"`,
+      'Content-Length': String(file.bytes),
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}
