@@ -62,6 +62,11 @@ const GENERATION_LOCK = 6_000_601;
 
 const batchNotFound = () => new NotFoundError('No se encontró el lote de débito.');
 
+/** Whether the actor may read or write batches: the permission, and every branch in scope (for pages and links). */
+export function canUseDebitBatches(actor: Pick<Actor, 'role' | 'branchIds'>, permission: 'payments.read' | 'payments.write'): boolean {
+  return can(actor.role, permission) && branchScope(actor).all;
+}
+
 function assertHeadOffice(actor: Actor, permission: Permission) {
   if (!can(actor.role, permission)) throw new ForbiddenError();
   if (!branchScope(actor).all) throw new ForbiddenError('Los lotes de débito automático abarcan todas las sucursales: los gestiona la oficina central.');

@@ -79,7 +79,7 @@ afterAll(async () => {
 
 describe('who may work with batches', () => {
   it('roles without payments permission, and branch-scoped staff, are refused', async () => {
-    const input = { entityId: banks[0].id, period: PERIOD, currency: 'DOP' };
+    const input = { entityId: banks[0].id, period: PERIOD, currency: 'DOP' as const };
     await expect(listBatches(inspector)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(generateBatch(inspector, input, h.db)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(generateBatch(staff, input, h.db)).rejects.toBeInstanceOf(ForbiddenError);
@@ -92,10 +92,10 @@ describe('who may work with batches', () => {
   });
 
   it('bad input and a period with nothing to debit create nothing', async () => {
-    await expect(generateBatch(admin, { entityId: banks[0].id, period: '2027-13', currency: 'DOP' }, h.db)).rejects.toMatchObject({ fieldErrors: { period: ['Período no válido: use AAAA-MM.'] } });
+    await expect(generateBatch(admin, { entityId: banks[0].id, period: '2027-13', currency: 'DOP' as const }, h.db)).rejects.toMatchObject({ fieldErrors: { period: ['Período no válido: use AAAA-MM.'] } });
     const [card] = await h.db.select({ id: paymentEntities.id }).from(paymentEntities).where(eq(paymentEntities.method, 'CARD')).limit(1);
-    await expect(generateBatch(admin, { entityId: card.id, period: PERIOD, currency: 'DOP' }, h.db)).rejects.toMatchObject({ fieldErrors: { entityId: [expect.stringMatching(/débito automático/)] } });
-    await expect(generateBatch(admin, { entityId: banks[0].id, period: '2030-01', currency: 'DOP' }, h.db)).rejects.toThrow(/No hay facturas pendientes de 2030-01/);
+    await expect(generateBatch(admin, { entityId: card.id, period: PERIOD, currency: 'DOP' as const }, h.db)).rejects.toMatchObject({ fieldErrors: { entityId: [expect.stringMatching(/débito automático/)] } });
+    await expect(generateBatch(admin, { entityId: banks[0].id, period: '2030-01', currency: 'DOP' as const }, h.db)).rejects.toThrow(/No hay facturas pendientes de 2030-01/);
     expect(await count(debitBatches)).toBe(0);
     expect(await h.db.select().from(auditLog).where(eq(auditLog.entity, 'debit_batch'))).toHaveLength(0);
   });
@@ -109,7 +109,7 @@ describe('generate → file → response', () => {
   it('a batch holds every debitable invoice of the bank and period, for its balance, and is audited', async () => {
     const bank = banks[0];
     const expected = await expectedInvoices(bank.id);
-    const r = await generateBatch(admin, { entityId: bank.id, period: PERIOD, currency: 'DOP' }, h.db);
+    const r = await generateBatch(admin, { entityId: bank.id, period: PERIOD, currency: 'DOP' as const }, h.db);
     expect(r).toMatchObject({ replayed: false, code: `${bank.code}-202701DOP`, itemCount: expected.length });
     batchId = r.id;
     items = await itemsOf(batchId);
@@ -123,7 +123,7 @@ describe('generate → file → response', () => {
   });
 
   it('asking again returns the same batch (also concurrently)', async () => {
-    const input = { entityId: banks[0].id, period: PERIOD, currency: 'DOP' };
+    const input = { entityId: banks[0].id, period: PERIOD, currency: 'DOP' as const };
     const again = await Promise.all([generateBatch(admin, input, h.db), generateBatch(admin, input, h.db)]);
     expect(again.map((a) => [a.id, a.replayed])).toEqual([
       [batchId, true],
@@ -219,7 +219,7 @@ describe('a bad response changes nothing', () => {
   let items: Awaited<ReturnType<typeof itemsOf>>;
 
   beforeAll(async () => {
-    const r = await generateBatch(admin, { entityId: banks[1].id, period: PERIOD, currency: 'DOP' }, h.db);
+    const r = await generateBatch(admin, { entityId: banks[1].id, period: PERIOD, currency: 'DOP' as const }, h.db);
     batchId = r.id;
     code = r.code;
     items = await itemsOf(batchId);
@@ -262,7 +262,7 @@ describe('a bad response changes nothing', () => {
       .update(agreementPaymentMethods)
       .set({ entityId: banks[3].id })
       .where(and(inArray(agreementPaymentMethods.agreementId, moved), eq(agreementPaymentMethods.isDefault, true), eq(agreementPaymentMethods.active, true)));
-    const r = await generateBatch(admin, { entityId: banks[3].id, period: PERIOD, currency: 'DOP' }, h.db);
+    const r = await generateBatch(admin, { entityId: banks[3].id, period: PERIOD, currency: 'DOP' as const }, h.db);
     const invoiceIds = (await itemsOf(r.id)).map((i) => i.invoiceId);
     expect(invoiceIds).toContain(rejected.invoiceId);
     expect(invoiceIds).not.toContain(pending.invoiceId);
@@ -272,7 +272,7 @@ describe('a bad response changes nothing', () => {
 
 describe('the same response imported twice at once', () => {
   it(`pays each confirmed item once${onPostgres ? ' (PostgreSQL)' : ''}`, async () => {
-    const g = await generateBatch(admin, { entityId: banks[2].id, period: PERIOD, currency: 'DOP' }, h.db);
+    const g = await generateBatch(admin, { entityId: banks[2].id, period: PERIOD, currency: 'DOP' as const }, h.db);
     const items = await itemsOf(g.id);
     const file = response(g.code, items, { [items.length]: 'RECHAZADO' });
     const paymentsBefore = await count(payments);

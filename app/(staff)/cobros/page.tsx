@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Coins, Plus } from 'lucide-react';
+import { Coins, Landmark, Plus } from 'lucide-react';
 import { LabelledOptions } from '@/components/forms/select-options';
 import { BranchFilter } from '@/components/lists/branch-filter';
 import { FilterActions } from '@/components/lists/filter-actions';
@@ -15,6 +15,7 @@ import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select'
 import { PaginationBar } from '@/components/ui/pagination';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { can } from '@/lib/auth/roles';
+import { canUseDebitBatches } from '@/lib/dal/direct-debit';
 import { requirePageActor } from '@/lib/dal/page';
 import { listPayments, paymentListOptions, paymentListSchema } from '@/lib/dal/payments';
 import { formatDate, formatMoney } from '@/lib/domain/format';
@@ -39,13 +40,22 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         crumbs={[{ label: 'Inicio', href: '/' }, { label: 'Cobros' }]}
         description="Pagos registrados en las sucursales, del más reciente al más antiguo."
         actions={
-          can(actor.role, 'payments.write') ? (
-            <Button asChild>
-              <Link href="/cobros/nuevo">
-                <Plus /> Registrar pago
-              </Link>
-            </Button>
-          ) : undefined
+          <>
+            {canUseDebitBatches(actor, 'payments.read') ? (
+              <Button variant="outline" asChild>
+                <Link href="/cobros/debitos">
+                  <Landmark /> Débitos automáticos
+                </Link>
+              </Button>
+            ) : null}
+            {can(actor.role, 'payments.write') ? (
+              <Button asChild>
+                <Link href="/cobros/nuevo">
+                  <Plus /> Registrar pago
+                </Link>
+              </Button>
+            ) : null}
+          </>
         }
       />
       <form className="mb-4 flex flex-wrap items-end gap-2" role="search" aria-label="Filtrar cobros">

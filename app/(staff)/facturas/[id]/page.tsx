@@ -12,10 +12,12 @@ import { SectionCard } from '@/components/section-card';
 import { PageHeader } from '@/components/shell/page-header';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Alert, AlertDescription } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { NotFoundError } from '@/lib/auth/errors';
 import { can } from '@/lib/auth/roles';
+import { invoiceDebitFlag } from '@/lib/dal/direct-debit';
 import { getInvoiceDetail } from '@/lib/dal/invoices';
 import { requirePageActor } from '@/lib/dal/page';
 import { FISCAL_DOC_TYPE_LABELS } from '@/lib/domain/billing/fiscal-number';
@@ -32,6 +34,8 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const actor = await requirePageActor('billing.read');
   const row = await getInvoiceDetail(actor, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const inv = row.invoice;
+  // The bank rejected this document's latest direct debit and it is still open.
+  const debitRejected = await invoiceDebitFlag(actor, inv.id);
   const included = taxIncluded(inv.invoiceClass);
   const docLabel = FISCAL_DOC_TYPE_LABELS[inv.docType];
   const title = `${docLabel} ${inv.fiscalNumber ?? '(borrador)'}`;
@@ -48,6 +52,11 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
             <span>{INVOICE_CLASS_LABELS[inv.invoiceClass]}</span> <InvoiceStatusBadge status={inv.status} />
+            {debitRejected ? (
+              <Badge variant="destructive" title={`Lote ${debitRejected.batchCode}: ${debitRejected.rejectCode ?? ''} ${debitRejected.rejectReason ?? ''}`.trim()} asChild={debitRejected.canOpenBatch}>
+                {debitRejected.canOpenBatch ? <Link href={`/cobros/debitos/${debitRejected.batchId}?estado=REJECTED`}>Débito rechazado</Link> : 'Débito rechazado'}
+              </Badge>
+            ) : null}
           </span>
         }
         crumbs={[{ label: 'Inicio', href: '/' }, { label: 'Facturas', href: '/facturas' }, { label: inv.fiscalNumber ?? 'Borrador' }]}
