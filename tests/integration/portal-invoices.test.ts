@@ -219,8 +219,8 @@ describe('isolation: another customer’s invoice answers exactly like one that 
     expect(reference).toBeInstanceOf(NotFoundError);
     expect(reference!.message).toBe(INVOICE_NOT_FOUND);
     for (const id of [foreign, nextId(foreign), 'abc', `${foreign}'--`, draftId]) {
-      for (const call of [getPortalInvoice(two, id, h.db), loadPortalInvoicePdf(two, id, h.db)]) {
-        const err = await errorOf(call);
+      for (const call of [() => getPortalInvoice(two, id, h.db), () => loadPortalInvoicePdf(two, id, h.db)]) {
+        const err = await errorOf(call());
         expect(err).toBeInstanceOf(NotFoundError);
         expect(err!.message).toBe(reference!.message);
       }
@@ -428,8 +428,8 @@ describe('ZIP of the filtered invoices', () => {
     const reference = await errorOf(getPortalPdfBatch(two, UNKNOWN, h.db));
     expect(reference!.message).toBe(BATCH_NOT_FOUND);
     for (const id of [batchId, nextId(batchId), 'zzz']) {
-      for (const call of [getPortalPdfBatch(two, id, h.db), portalPdfZipFile(two, id, h.db), retryPortalPdfBatch(two, id, h.db)]) {
-        const err = await errorOf(call);
+      for (const call of [() => getPortalPdfBatch(two, id, h.db), () => portalPdfZipFile(two, id, h.db), () => retryPortalPdfBatch(two, id, h.db)]) {
+        const err = await errorOf(call());
         expect(err).toBeInstanceOf(NotFoundError);
         expect(err!.message).toBe(BATCH_NOT_FOUND);
       }
