@@ -15,6 +15,7 @@ export function proxy(request: NextRequest) {
 }
 
 // /pasarela/… is the sandbox provider's hosted payment page: public, like a real provider's site.
+// /invitacion/… is the portal invitation link: public, the invitee has no account yet.
 export const config = {
-  matcher: ['/((?!api/|_next/|login|pasarela/|favicon.ico|.*\\.(?:png|jpg|svg|ico|css|js)$).*)'],
+  matcher: ['/((?!api/|_next/|login|pasarela/|invitacion/|favicon.ico|.*\\.(?:png|jpg|svg|ico|css|js)$).*)'],
 };
