@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { agreementPaymentMethods, auditLog, branches, debitBatches, debitItems, invoices, paymentAllocations, paymentEntities, payments } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
@@ -11,6 +11,12 @@ import { toLocalDateString } from '@/lib/domain/format';
 import { batchCsv, generateBatch, getBatch, importResponse, invoiceDebitFlag, listBatches } from '@/lib/dal/direct-debit';
 import { actorFor } from '../support/actors';
 import { createTestDatabase } from '../support/db';
+
+// The server actions read the session through Auth.js; here the session is whatever the test says.
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+vi.mock('@/lib/auth/auth', () => ({ auth: async () => session.current, signIn: vi.fn(), signOut: vi.fn() }));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+const { generateDebitBatchAction, importDebitResponseAction } = await import('@/lib/actions/direct-debit');
 
 // Direct-debit batches on two billed periods of the demo; PostgreSQL adds the concurrency cases.
 const onPostgres = !!process.env.TEST_DATABASE_URL;
@@ -284,3 +290,60 @@ describe('the same response imported twice at once', () => {
     for (const i of items.slice(0, -1)) expect((await invoice(i.invoiceId)).status).toBe('PAID');
   });
 });
+
+describe('the actions', () => {
+  const digest = (p: Promise<unknown>) => p.then((v) => v, (e: { digest?: string }) => e.digest ?? String(e));
+  const form = (values: Record<string, string | Blob>) => {
+    const fd = new FormData();
+    for (const [k, v] of Object.entries(values)) fd.set(k, v);
+    return fd;
+  };
+  let bankId: string;
+
+  beforeAll(async () => {
+    // The bank with the most to debit in February (January's batches are taken).
+    const counts = await Promise.all(banks.map(async (b) => ({ id: b.id, n: (await expectedInvoices(b.id, '2027-02')).length })));
+    bankId = counts.sort((a, b) => b.n - a.n)[0].id;
+  });
+
+  it('re-check the session and the head-office scope', async () => {
+    session.current = null;
+    const input = { entityId: bankId, period: '2027-02', currency: 'DOP' };
+    expect(await digest(generateDebitBatchAction(undefined, form(input)))).toMatch(/^NEXT_REDIRECT;.*\/login/);
+    session.current = { user: { id: (await actorFor('cajero@cauce.example')).id } };
+    expect(await digest(generateDebitBatchAction(undefined, form(input)))).toBe('NEXT_HTTP_ERROR_FALLBACK;403');
+    expect(await batchByKeyCount(bankId, '2027-02')).toBe(0);
+  });
+
+  it('generate, then import a response checked by content (size, binary, Windows-1252)', async () => {
+    session.current = { user: { id: admin.id } };
+    const input = { entityId: bankId, period: '2027-02', currency: 'DOP' };
+    const first = await digest(generateDebitBatchAction(undefined, form(input)));
+    const [, id] = /^NEXT_REDIRECT;.*\/cobros\/debitos\/([0-9a-f-]{36})\?generado=1/.exec(String(first)) ?? [];
+    expect(id).toBeDefined();
+    expect(await digest(generateDebitBatchAction(undefined, form(input)))).toMatch(new RegExp(`/cobros/debitos/${id}\\?existente=1`));
+    expect(await digest(generateDebitBatchAction(undefined, form({ ...input, period: '2027-2' })))).toMatchObject({ ok: false, fieldErrors: { period: [expect.any(String)] } });
+
+    const items = await itemsOf(id);
+    const code = (await batchRow(id)).code;
+    const big = new File(['x'.repeat(1_000_001)], 'r.csv', { type: 'text/csv' });
+    expect(await importDebitResponseAction(undefined, form({ batchId: id, file: big }))).toMatchObject({ ok: false, fieldErrors: { file: [expect.stringMatching(/máximo de 1 MB/)] } });
+    const binary = new File([new Uint8Array([0x48, 0x2c, 0x00, 0x01])], 'r.csv');
+    expect(await importDebitResponseAction(undefined, form({ batchId: id, file: binary }))).toMatchObject({ ok: false, fieldErrors: { file: ['El archivo no es un CSV de texto.'] } });
+    expect(await importDebitResponseAction(undefined, form({ batchId: id }))).toMatchObject({ ok: false, fieldErrors: { file: ['Elija el archivo de respuesta del banco.'] } });
+    const invalid = await importDebitResponseAction(undefined, form({ batchId: id, file: new File([response(code, items, {}, { total: '0.01' })], 'r.csv') }));
+    expect(invalid).toMatchObject({ ok: true, data: { outcome: 'invalid', errors: [{ line: items.length + 2 }] } });
+
+    // A bank that still exports Windows-1252: 'ñ' is one byte (0xF1), not valid UTF-8.
+    const text = response(code, items).replace(`D,1,00,${items[0].amount}`, `D,1,02,${items[0].amount},Cuenta cerrada por el dueño`);
+    const latin1 = Uint8Array.from(text, (c) => c.charCodeAt(0));
+    const done = await digest(importDebitResponseAction(undefined, form({ batchId: id, file: new File([latin1], 'r.csv') })));
+    expect(done).toMatch(new RegExp(`^NEXT_REDIRECT;.*/cobros/debitos/${id}\\?importado=1`));
+    expect((await itemsOf(id))[0]).toMatchObject({ status: 'REJECTED', rejectCode: '02', rejectReason: 'Cuenta cerrada por el dueño' });
+    session.current = null;
+  });
+});
+
+async function batchByKeyCount(entityId: string, period: string) {
+  return (await h.db.select({ n: sql<number>`count(*)::int` }).from(debitBatches).where(and(eq(debitBatches.paymentEntityId, entityId), eq(debitBatches.period, period))))[0].n;
+}
