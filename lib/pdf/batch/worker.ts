@@ -4,6 +4,7 @@
  * (exits; the pool replaces it) once its recycle policy says so — react-pdf never gives back the
  * memory of a render.
  */
+import { installPdfkitFontCache } from '../pdfkit-font-cache';
 import { renderInvoicePdf } from '../render';
 import type { PrintFormat } from '@/lib/domain/pdf/print-format';
 import type { InvoicePdfData } from '../types';
@@ -18,12 +19,16 @@ export type RenderTask = {
 export type RenderedPdf = { id: string; pdf: Uint8Array; pages: number; ms: number };
 export type RenderTaskResult = { results: RenderedPdf[]; retiring: boolean; threadId: number; renders: number; heapMb: number };
 
+// Render threads run on Node directly (tsx), where pdfkit is patched as loaded: see pdfkit-font-cache.ts.
+const fontCache = installPdfkitFontCache();
+
 let renders = 0;
 let retiring = false;
 
 export default async function renderTask(task: RenderTask): Promise<RenderTaskResult> {
   // A task that reached this thread after it decided to retire: exit now; the pool sends it to another.
   if (retiring) process.exit(0);
+  await fontCache;
   const results: RenderedPdf[] = [];
   for (const item of task.items) {
     const started = performance.now();

@@ -4,7 +4,7 @@ import type { VectorMark } from '@/lib/domain/pdf/vector-marks';
 import { chartScaleMax, type ConsumptionBar } from '@/lib/domain/pdf/consumption-chart';
 import { barcodeReference } from '@/lib/domain/pdf/payment-reference';
 import { formatMoney, formatNumber } from '@/lib/domain/format';
-import { MUTED, RULE, s } from '../styles';
+import { INK, MUTED, RULE, s } from '../styles';
 import type { InvoicePdfData, InvoicePdfImages } from '../types';
 
 const CHART = { width: 280, height: 64 };
@@ -45,11 +45,12 @@ function ConsumptionChart({ bars, accent }: { bars: ConsumptionBar[]; accent: st
       </Svg>
       <View style={{ flexDirection: 'row', width: CHART.width, marginTop: 2 }}>
         {bars.map((b, i) => (
-          <View key={b.period} style={{ width: slot, alignItems: 'center' }}>
-            <Text style={{ fontSize: 6, fontWeight: i === last ? 'bold' : 'normal' }}>{formatNumber(String(b.m3))}</Text>
-            <Text style={{ fontSize: 6, color: MUTED }}>{b.month}</Text>
-            <Text style={{ fontSize: 5.5, color: MUTED }}>{b.year ?? ' '}</Text>
-          </View>
+          // One text per bar (value, month, year on its own lines): a third as many texts to lay out.
+          <Text key={b.period} style={{ width: slot, textAlign: 'center', fontSize: 6, color: MUTED, lineHeight: 1.15 }}>
+            <Text style={{ color: INK, fontWeight: i === last ? 'bold' : 'normal' }}>{formatNumber(String(b.m3))}</Text>
+            {`\n${b.month}`}
+            {b.year ? <Text style={{ fontSize: 5.5 }}>{`\n${b.year}`}</Text> : null}
+          </Text>
         ))}
       </View>
     </View>
