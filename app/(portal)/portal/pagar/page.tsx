@@ -61,7 +61,7 @@ export default async function PortalPayPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader title="Pagar en línea" description="Elija las facturas; completará el pago en la página segura de la pasarela y volverá aquí." crumbs={crumbs} />
-      <div className="grid max-w-3xl gap-4">
+      <div className="grid max-w-3xl grid-cols-1 gap-4">
         <FormErrorAlert message={error} />
         {data.notPayable !== null ? (
           <Alert role="status">

@@ -26,7 +26,7 @@ export default async function PortalProfilePage() {
   return (
     <>
       <PageHeader title="Perfil y usuarios" description="Datos de contacto y entrega de sus acuerdos y, si administra el portal de su empresa, sus usuarios." crumbs={[{ label: 'Mi cuenta', href: '/portal' }, { label: 'Perfil y usuarios' }]} />
-      <div className="grid max-w-4xl gap-6">
+      <div className="grid max-w-4xl grid-cols-1 gap-6">
         <SectionCard title="Su usuario">
           <dl className="grid gap-4 sm:grid-cols-3">
             <DetailField label="Nombre">{profile.me.name}</DetailField>
@@ -35,7 +35,7 @@ export default async function PortalProfilePage() {
           </dl>
         </SectionCard>
 
-        <section className="grid gap-4" aria-labelledby="contacto">
+        <section className="grid grid-cols-1 gap-4" aria-labelledby="contacto">
           <div>
             <h2 id="contacto" className="text-lg font-semibold">
               Contacto y entrega de facturas
@@ -60,7 +60,7 @@ export default async function PortalProfilePage() {
                     <details key={g.id} className="rounded-md border p-3">
                       <summary className="cursor-pointer text-sm font-medium">
                         Grupo {g.name} <span className="font-mono text-muted-foreground">({g.code})</span>
-                        <span className="block font-normal text-muted-foreground sm:inline">
+                        <span className="block font-normal break-all text-muted-foreground sm:inline">
                           {' '}
                           · {g.email ?? 'sin correo de entrega'}
                         </span>

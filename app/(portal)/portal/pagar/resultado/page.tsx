@@ -34,7 +34,7 @@ export default async function PortalPayResultPage({ searchParams }: { searchPara
     <>
       <PageHeader title="Pago en línea" crumbs={[{ label: 'Mi cuenta', href: '/portal' }, { label: 'Pagar en línea', href: '/portal/pagar' }, { label: 'Resultado' }]} />
       <AutoRefresh active={checkout.status === 'PENDING' && !cancelled} intervalMs={2000} />
-      <div className="grid max-w-3xl gap-4">
+      <div className="grid max-w-3xl grid-cols-1 gap-4">
         <SectionCard title="Estado del pago">
           <div className="grid gap-4">
             <div className="flex flex-wrap items-center gap-3" role="status" aria-live="polite">
