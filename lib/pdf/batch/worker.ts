@@ -6,6 +6,7 @@
  */
 import { installPdfkitFontCache } from '../pdfkit-font-cache';
 import { renderInvoicePdf } from '../render';
+import { installShapingCache } from '../shaping-cache';
 import type { PrintFormat } from '@/lib/domain/pdf/print-format';
 import type { InvoicePdfData } from '../types';
 import { countPdfPages, shouldRetire, type RecyclePolicy } from './recycle';
@@ -19,8 +20,9 @@ export type RenderTask = {
 export type RenderedPdf = { id: string; pdf: Uint8Array; pages: number; ms: number };
 export type RenderTaskResult = { results: RenderedPdf[]; retiring: boolean; threadId: number; renders: number; heapMb: number };
 
-// Render threads run on Node directly (tsx), where pdfkit is patched as loaded: see pdfkit-font-cache.ts.
-const fontCache = installPdfkitFontCache();
+// Render threads run on Node directly (tsx), where pdfkit and the fonts are patched as loaded:
+// see pdfkit-font-cache.ts and shaping-cache.ts.
+const fontCache = Promise.all([installPdfkitFontCache(), installShapingCache()]);
 
 let renders = 0;
 let retiring = false;
