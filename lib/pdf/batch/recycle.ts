@@ -3,14 +3,15 @@
  * rendered `maxRenders` documents — or whose heap has grown past `maxHeapMb` — finishes its task
  * and exits, and the pool starts a fresh one. Measured with the pool's 512 MB heap limit: a render
  * thread's RSS grew 243 → 279 MB over 1,800 one-page invoices (≈ 0.02 MB per render, heap steady at
- * ~70 MB after a task); a fresh thread costs ~1.5 s of CPU to start. 500 renders keeps that under
- * 5 % of a thread's work and its growth near 12 MB.
+ * ~70 MB after a task); a fresh thread costs ~1.5 s of CPU to start. Once an invoice took ~25 ms
+ * of CPU, retiring every 500 renders spent ~10 % of a thread's work on restarts: 1,500 keeps that
+ * near 4 % and the growth near 30 MB (the heap limit still retires a thread of long invoices).
  * Pure; e.g. with { maxRenders: 500, maxHeapMb: 256 }: 499 renders and 200 MB → keep; 500 → retire;
  * 12 renders but 300 MB (a run of long invoices) → retire.
  */
 export type RecyclePolicy = { maxRenders: number; maxHeapMb: number };
 
-export const DEFAULT_RECYCLE: RecyclePolicy = { maxRenders: 500, maxHeapMb: 256 };
+export const DEFAULT_RECYCLE: RecyclePolicy = { maxRenders: 1500, maxHeapMb: 256 };
 
 export function shouldRetire(state: { renders: number; heapMb: number }, policy: RecyclePolicy): boolean {
   return state.renders >= policy.maxRenders || state.heapMb >= policy.maxHeapMb;
