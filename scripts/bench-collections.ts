@@ -25,6 +25,7 @@
  * - `--try-indexes` then creates the partial indexes proposed for the reports (in the bench
  *   database only; the schema does not have them) and times the reports again (…IndexedMs).
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { type DatabaseHandle } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
@@ -195,25 +196,32 @@ async function main() {
         // (late-fee debit notes, e-mails, work orders: one transaction each). The daily run that
         // follows is the steady state the target is about: statuses move, actions already taken in
         // the episode are not repeated. Both are reported.
+        // The machine's load average (1 min) as each run starts: figures are only comparable under like loads.
+        const load = () => Number(loadavg()[0].toFixed(2));
         const timedRun = async (date: string) => {
+          const loadBefore = load();
           const t = performance.now();
           const r = await mod.runDelinquency(handle.db, date);
           const seconds = (performance.now() - t) / 1000;
-          return { r, seconds, perSec: Math.round(r.agreements / seconds) };
+          const actions = Object.values(r.actions).reduce((a, b) => a + b, 0);
+          return { r, seconds, perSec: Math.round(r.agreements / seconds), actions, actionsPerSec: Math.round(actions / seconds), loadBefore };
         };
         log(`Corrida de morosidad del ${asOf} (primera: toma las acciones pendientes)…`);
         const first = await timedRun(asOf);
-        log(`  ${fmt(first.r.agreements)} acuerdos en ${first.seconds.toFixed(2)} s → ${fmt(first.perSec)} acuerdos/s`);
+        log(`  ${fmt(first.r.agreements)} acuerdos y ${fmt(first.actions)} acciones en ${first.seconds.toFixed(2)} s → ${fmt(first.perSec)} acuerdos/s, ${fmt(first.actionsPerSec)} acciones/s (carga ${first.loadBefore})`);
         const nextDay = new Date(Date.parse(`${asOf}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
         log(`Corrida diaria del ${nextDay}…`);
         const daily = await timedRun(nextDay);
-        log(`  ${fmt(daily.r.agreements)} acuerdos en ${daily.seconds.toFixed(2)} s → ${fmt(daily.perSec)} acuerdos/s`);
+        log(`  ${fmt(daily.r.agreements)} acuerdos en ${daily.seconds.toFixed(2)} s → ${fmt(daily.perSec)} acuerdos/s (carga ${daily.loadBefore})`);
         delinquencyAgreementsPerSec = daily.perSec;
         delinquency = {
           delinquencyAgreements: daily.r.agreements,
           delinquencySeconds: Number(daily.seconds.toFixed(2)),
+          delinquencyLoadAvg: daily.loadBefore,
           delinquencyFirstRunAgreementsPerSec: first.perSec,
           delinquencyFirstRunSeconds: Number(first.seconds.toFixed(2)),
+          delinquencyFirstRunActionsPerSec: first.actionsPerSec,
+          delinquencyFirstRunLoadAvg: first.loadBefore,
           delinquencyFirstRunActions: first.r.actions,
           delinquencyByStatus: daily.r.byStatus,
           delinquencyErrors: first.r.errors.length + daily.r.errors.length,

@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
+import { bulkInsertTx } from '@/lib/billing/bulk';
 import type { DbOrTx } from '../client';
 import { auditLog, type AuditAction } from '../schema';
 
@@ -23,6 +24,24 @@ export async function recordAudit(tx: DbOrTx, actor: AuditActor, entry: AuditEnt
     before: entry.before === undefined ? null : toJson(entry.before),
     after: entry.after === undefined ? null : toJson(entry.after),
   });
+}
+
+/** Writes several audit rows in one statement (a bulk change by one actor), in the change's transaction. */
+export async function recordAudits(tx: DbOrTx, actor: AuditActor, entries: readonly AuditEntry[]) {
+  await bulkInsertTx(
+    tx,
+    'audit_log',
+    [['user_id', 'uuid'], ['user_email', 'varchar'], ['entity', 'varchar'], ['entity_id', 'varchar'], ['action', 'audit_action'], ['before', 'jsonb'], ['after', 'jsonb']],
+    entries.map((e) => [
+      actor?.id ?? null,
+      actor?.email ?? null,
+      e.entity,
+      e.entityId,
+      e.action,
+      e.before === undefined ? null : JSON.stringify(toJson(e.before)),
+      e.after === undefined ? null : JSON.stringify(toJson(e.after)),
+    ]),
+  );
 }
 
 // Dates become ISO strings and secrets never reach the log.

@@ -10,6 +10,7 @@ import { and, asc, eq, lt, notInArray, or, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { DbOrTx } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
+import { bulkInsertTx } from '@/lib/billing/bulk';
 
 export const MAX_ATTEMPTS = 5;
 export const DEFAULT_FROM = 'Cauce <no-responder@cauce.example>';
@@ -18,18 +19,19 @@ export type OutgoingEmail = { to: string; subject: string; text: string; html?: 
 
 /** Writes one e-mail to the outbox (call it inside the transaction of what caused it). Returns its id. */
 export async function enqueueEmail(db: DbOrTx, email: OutgoingEmail): Promise<string> {
-  const [row] = await db
-    .insert(emailOutbox)
-    .values({
-      to: email.to.slice(0, 200),
-      subject: email.subject.slice(0, 200),
-      text: email.text,
-      html: email.html ?? null,
-      relatedEntity: email.relatedEntity ?? null,
-      relatedId: email.relatedId ?? null,
-    })
-    .returning({ id: emailOutbox.id });
+  const [row] = await enqueueEmails(db, [email]);
   return row.id;
+}
+
+/** Several e-mails into the outbox in one statement (a bulk job's notices); each row's id and relatedId. */
+export async function enqueueEmails(db: DbOrTx, emails: readonly OutgoingEmail[]): Promise<{ id: string; relatedId: string | null }[]> {
+  return bulkInsertTx<{ id: string; relatedId: string | null }>(
+    db,
+    'email_outbox',
+    [['to', 'varchar'], ['subject', 'varchar'], ['text', 'text'], ['html', 'text'], ['related_entity', 'varchar'], ['related_id', 'varchar']],
+    emails.map((e) => [e.to.slice(0, 200), e.subject.slice(0, 200), e.text, e.html ?? null, e.relatedEntity ?? null, e.relatedId ?? null]),
+    'returning id::text as id, related_id as "relatedId"',
+  );
 }
 
 type Env = Record<string, string | undefined>;

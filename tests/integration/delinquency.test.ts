@@ -6,7 +6,10 @@ import { accounts, agreements, auditLog, concepts, delinquencyActions, delinquen
 import { seedDemo } from '@/db/seed';
 import { executeRun } from '@/lib/billing/engine';
 import { createRun } from '@/lib/billing/runs';
+import { activePolicyLevels } from '@/db/queries/delinquency-run';
 import { recomputeAgreementDelinquency, runDelinquency } from '@/lib/collections/delinquency-run';
+import { delinquencyState } from '@/lib/domain/collections/delinquency';
+import { nextStatus } from '@/lib/domain/collections/delinquency-actions';
 import { deliverOutbox, MAX_ATTEMPTS } from '@/lib/collections/mailer';
 import { dueDate as addDays } from '@/lib/domain/billing/invoice-class';
 import { ForbiddenError, NotFoundError, UserError } from '@/lib/auth/errors';
@@ -315,5 +318,124 @@ describe('the agreement page section', () => {
     await expect(getAgreementDelinquency(outsider, C)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getAgreementDelinquency({ ...staff, branchIds: [row.branchId] }, C)).resolves.toMatchObject({ status: 'DELINQUENT' });
     await expect(getAgreementDelinquency(await actorFor('cajero@cauce.example'), C)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+// The engine judges agreements in SQL (db/queries/delinquency-run.ts); delinquencyState and
+// nextStatus (lib/domain/collections) are the rules it must follow, checked here agreement by agreement.
+/** D plus n days, any n (the test's `day` stops at a year). */
+const at = (n: number) => new Date(Date.parse(`${D}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+describe('the set-based judgement', () => {
+  it('agrees with delinquencyState and nextStatus for every agreement, over small concurrent batches and many dates', async () => {
+    // Varied grace days and small debts; a level tied on days with T3 Corte (the later name wins the tie).
+    await h.db.execute(sql`update agreements set grace_days = (array[0, 3, 10, 30])[1 + abs(hashtext(id::text)) % 4]`);
+    await h.db.execute(sql`update invoices set balance = 0.99, status = 'PARTIALLY_PAID' where status = 'ISSUED' and abs(hashtext(id::text)) % 5 = 0 and total >= 0.99`);
+    await h.db.insert(delinquencyLevels).values({ name: 'T3 Corte bis', daysPastGrace: 20, minDebt: '100.00', actions: [] });
+    await h.db.update(agreements).set({ status: 'SUSPENDED' }).where(eq(agreements.id, B));
+    const levels = await activePolicyLevels(h.db);
+    expect(levels.map((l) => l.name)).toEqual(expect.arrayContaining(['T3 Corte', 'T3 Corte bis']));
+    const seen = new Set<string>();
+
+    for (const date of [at(-1), D, at(2), at(4), at(11), at(23), at(40), at(95), at(400)]) {
+      const before = new Map((await h.db.select().from(agreements)).map((a) => [a.id, a]));
+      const debts = new Map(
+        (
+          await h.db
+            .select({ id: invoices.agreementId, oldest: sql<string>`min(${invoices.dueDate})::text`, debt: sql<string>`sum(${invoices.balance})::text` })
+            .from(invoices)
+            .where(sql`${invoices.docType} in ('INVOICE', 'DEBIT_NOTE') and ${invoices.status} in ('ISSUED', 'PARTIALLY_PAID') and ${invoices.balance} > 0 and ${invoices.dueDate} < ${date}`)
+            .groupBy(invoices.agreementId)
+        ).map((r) => [r.id, r]),
+      );
+      const r = await runDelinquency(h.db, date, { actions: false, batchSize: 7, concurrency: 3 });
+      const after = new Map((await h.db.select().from(agreements)).map((a) => [a.id, a]));
+      const history = new Map((await h.db.select().from(delinquencyHistory).where(eq(delinquencyHistory.runDate, date))).map((x) => [x.agreementId, x]));
+      const judged = [...before.values()].filter((a) => a.status === 'ACTIVE' || a.status === 'SUSPENDED');
+      expect(r.agreements).toBe(judged.length);
+      expect(history.size).toBe(judged.length);
+      let changed = 0;
+      for (const a of judged) {
+        const d = debts.get(a.id);
+        const state = delinquencyState({ oldestUnpaidDueDate: d?.oldest ?? null, overdueDebt: d?.debt ?? '0', graceDays: a.graceDays, exempt: a.delinquencyExempt }, levels, date);
+        const next = nextStatus({ status: a.delinquencyStatus, levelId: a.delinquencyLevelId, since: a.delinquencySince }, { status: state.status, levelId: state.level?.id ?? null }, date);
+        if (next.changed) changed++;
+        const got = after.get(a.id)!;
+        expect({ id: a.id, status: got.delinquencyStatus, levelId: got.delinquencyLevelId, since: got.delinquencySince }).toEqual({ id: a.id, status: next.status, levelId: next.levelId, since: next.since });
+        expect(history.get(a.id)).toMatchObject({ status: state.status, levelId: state.level?.id ?? null, daysOverdue: state.daysOverdue, overdueDebt: Number(d?.debt ?? 0).toFixed(2) });
+        seen.add(`${state.status}:${state.level?.name ?? '-'}`);
+      }
+      expect(r.changed).toBe(changed);
+    }
+    // The dates cover every status, levels, the tie and "no level".
+    expect([...seen]).toEqual(expect.arrayContaining(['CURRENT:-', 'IN_GRACE:-', 'DELINQUENT:-', 'DELINQUENT:T1 Aviso', 'DELINQUENT:T3 Corte bis']));
+    // Agreements that are neither ACTIVE nor SUSPENDED are left alone.
+    const [closed] = await h.db.select({ id: agreements.id }).from(agreements).where(sql`${agreements.status} not in ('ACTIVE', 'SUSPENDED')`).limit(1);
+    if (closed) expect(await historyOf(closed.id, at(400))).toHaveLength(0);
+  });
+});
+
+describe('actions in chunks', () => {
+  let level: string;
+
+  beforeAll(async () => {
+    // Every agreement takes part now, at a new top level with e-mail and disconnection orders.
+    await h.db.update(agreements).set({ delinquencyExempt: false, email: sql`coalesce(${agreements.email}, 'cobros+' || ${agreements.code} || '@cliente.example')` });
+    await h.db.update(agreements).set({ email: null }).where(eq(agreements.id, C));
+    const [l] = await h.db.insert(delinquencyLevels).values({ name: 'T9 Cartera', daysPastGrace: 500, minDebt: '1.00', actions: ['NOTICE_EMAIL', 'DISCONNECTION_ORDER'] }).returning();
+    level = l.id;
+  });
+
+  it('two runs at once take each action once: one e-mail per agreement, one open order per account', async () => {
+    const date = at(600);
+    const runs = await Promise.all([runDelinquency(h.db, date, { actionChunk: 3 }), runDelinquency(h.db, date, { actionChunk: 5, concurrency: 1 })]);
+    expect(runs.flatMap((r) => r.errors)).toEqual([]);
+    const taken = await h.db.select().from(delinquencyActions).where(eq(delinquencyActions.levelId, level));
+    const agreementsAtLevel = await h.db.select({ id: agreements.id }).from(agreements).where(eq(agreements.delinquencyLevelId, level));
+    expect(agreementsAtLevel.length).toBeGreaterThan(5);
+    expect(taken).toHaveLength(agreementsAtLevel.length * 2);
+    // What both runs counted is exactly what was recorded.
+    expect(runs[0].actions.NOTICE_EMAIL + runs[1].actions.NOTICE_EMAIL).toBe(agreementsAtLevel.length);
+    expect(runs[0].actions.DISCONNECTION_ORDER + runs[1].actions.DISCONNECTION_ORDER).toBe(agreementsAtLevel.length);
+    const notices = taken.filter((t) => t.action === 'NOTICE_EMAIL' && t.refEntity === 'email_outbox');
+    const mails = await h.db.select().from(emailOutbox).where(inArray(emailOutbox.id, notices.map((t) => t.refId!)));
+    expect(mails).toHaveLength(notices.length);
+    expect(new Set(mails.map((m) => m.relatedId)).size).toBe(mails.length);
+    for (const m of mails) expect(notices.find((t) => t.refId === m.id)!.agreementId).toBe(m.relatedId);
+    expect(taken.find((t) => t.agreementId === C && t.action === 'NOTICE_EMAIL')).toMatchObject({ refEntity: 'skipped:no_email' });
+    // Orders: one per ACTIVE account of each agreement whose claim made orders, one open per account, each audited once.
+    const open = await h.db.select().from(workOrders).where(and(eq(workOrders.type, 'DISCONNECTION'), eq(workOrders.status, 'PENDING')));
+    expect(new Set(open.map((o) => o.accountId)).size).toBe(open.length);
+    const withOrders = taken.filter((t) => t.action === 'DISCONNECTION_ORDER' && t.refEntity === 'work_order').map((t) => t.agreementId);
+    expect(withOrders.length).toBeGreaterThan(0);
+    const orders = await h.db.select().from(workOrders).where(sql`${workOrders.description} like 'Corte por morosidad (T9 Cartera)%'`);
+    const activeAccounts = await h.db.select({ id: accounts.id, agreementId: accounts.agreementId }).from(accounts).where(and(inArray(accounts.agreementId, withOrders), eq(accounts.status, 'ACTIVE')));
+    expect(orders.map((o) => o.accountId).sort()).toEqual(activeAccounts.map((a) => a.id).sort());
+    expect(new Set(orders.map((o) => o.number)).size).toBe(orders.length);
+    const audited = await h.db.select().from(auditLog).where(and(eq(auditLog.entity, 'work_order'), inArray(auditLog.entityId, orders.map((o) => o.id))));
+    expect(audited).toHaveLength(orders.length);
+    expect(audited[0].after).toMatchObject({ origin: 'delinquency', type: 'DISCONNECTION', status: 'PENDING', createdBy: null });
+  });
+
+  it('a chunk that fails is retried one action at a time: only the failing action is an error, and a rerun takes it', async () => {
+    const [l] = await h.db.insert(delinquencyLevels).values({ name: 'T10 Final', daysPastGrace: 700, minDebt: '1.00', actions: ['NOTICE_EMAIL', 'PORTAL_BANNER'] }).returning();
+    const victim = (await h.db.select({ id: agreements.id, code: agreements.code }).from(agreements).where(and(eq(agreements.delinquencyLevelId, level), sql`${agreements.id} <> ${C}`)).limit(1))[0];
+    // The outbox refuses this agreement's e-mail (as a full disk or a constraint would).
+    await h.db.execute(sql.raw(`create function h2_refuse() returns trigger language plpgsql as $$ begin if new.related_id = '${victim.id}' then raise exception 'bandeja llena'; end if; return new; end $$`));
+    await h.db.execute(sql.raw(`create trigger h2_refuse before insert on email_outbox for each row execute function h2_refuse()`));
+    const r = await runDelinquency(h.db, at(800), { actionChunk: 50 });
+    expect(r.errors).toEqual([{ agreementId: victim.id, code: victim.code, action: 'NOTICE_EMAIL', message: expect.stringContaining('bandeja llena') }]);
+    const taken = await h.db.select().from(delinquencyActions).where(eq(delinquencyActions.levelId, l.id));
+    const atLevel = await h.db.select({ id: agreements.id }).from(agreements).where(eq(agreements.delinquencyLevelId, l.id));
+    expect(atLevel.length).toBeGreaterThan(2);
+    // Everything but the refused e-mail: the victim's banner too.
+    expect(taken).toHaveLength(atLevel.length * 2 - 1);
+    expect(taken.filter((t) => t.agreementId === victim.id).map((t) => t.action)).toEqual(['PORTAL_BANNER']);
+
+    await h.db.execute(sql.raw('drop trigger h2_refuse on email_outbox'));
+    const again = await runDelinquency(h.db, at(800));
+    expect(again.errors).toEqual([]);
+    expect(again.actions).toMatchObject({ NOTICE_EMAIL: 1, PORTAL_BANNER: 0 });
+    expect((await h.db.select().from(delinquencyActions).where(eq(delinquencyActions.levelId, l.id))).length).toBe(atLevel.length * 2);
   });
 });
