@@ -1,7 +1,7 @@
 import 'server-only';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray } from 'drizzle-orm';
 import { getDb, type Db, type DbOrTx } from '@/db/client';
 import { recordAudit } from '@/db/queries/audit';
 import { findRun, type BillingRunRow } from '@/db/queries/billing-runs';
@@ -226,10 +226,16 @@ export async function getPortalPdfBatch(actor: Actor, batchId: string, db = getD
   return toPortalView(await ownBatch(actor, batchId, db));
 }
 
-/** The client's newest batch (the list page shows it), or null. */
-export async function latestPortalPdfBatch(actor: Actor, db = getDb()): Promise<PortalPdfBatchView | null> {
+/** The client's newest batch of the last day (the list page offers it; its own page keeps it afterwards), or null. */
+export async function latestPortalPdfBatch(actor: Actor, db = getDb(), now = new Date()): Promise<PortalPdfBatchView | null> {
   const customerId = portalCustomerId(actor);
-  const [row] = await db.select().from(pdfBatches).where(eq(pdfBatches.customerId, customerId)).orderBy(desc(pdfBatches.createdAt)).limit(1);
+  const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  const [row] = await db
+    .select()
+    .from(pdfBatches)
+    .where(and(eq(pdfBatches.customerId, customerId), gt(pdfBatches.createdAt, since)))
+    .orderBy(desc(pdfBatches.createdAt))
+    .limit(1);
   return row ? toPortalView(row) : null;
 }
 

@@ -415,6 +415,8 @@ describe('ZIP of the filtered invoices', () => {
     const view = await getPortalPdfBatch(one, batchId, h.db);
     expect(view).toMatchObject({ status: 'DONE', total: expected.length, done: expected.length, downloadable: true });
     expect((await latestPortalPdfBatch(one, h.db))?.id).toBe(batchId);
+    expect(await latestPortalPdfBatch(one, h.db, new Date(Date.now() + 25 * 60 * 60 * 1000))).toBeNull();
+    expect(await latestPortalPdfBatch(two, h.db)).toBeNull();
     const file = await portalPdfZipFile(one, batchId, h.db);
     const entries = unzipSync(new Uint8Array(await readFile(file.path)));
     expect(Object.keys(entries).sort()).toEqual(expected.map((i) => `${i.invoiceClass}-${i.fiscalNumber}.pdf`).sort());

@@ -113,7 +113,7 @@ function StatementView({ data }: { data: StatementPdfData }) {
       title={`${data.agreement.code} — ${data.agreement.name}`}
       description={`Del ${formatDate(data.from)} al ${formatDate(data.to)} · ${data.agreement.currency} · Sucursal ${data.agreement.branchName}`}
     >
-      <dl className="mb-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+      <dl className="mb-4 grid gap-2 text-sm sm:grid-cols-4 sm:gap-3">
         <Figure label="Saldo anterior" value={money(st.opening)} />
         <Figure label="Cargos" value={money(st.charges)} />
         <Figure label="Abonos" value={money(st.credits)} />
@@ -132,9 +132,9 @@ function StatementView({ data }: { data: StatementPdfData }) {
                   </span>
                   <span className="text-muted-foreground">{formatDate(r.date)}</span>
                 </div>
-                <div className="flex justify-between gap-2">
-                  <span className={r.credit ? 'text-success' : undefined}>{r.charge ? `+ ${money(r.charge)}` : `− ${money(r.credit!)}`}</span>
-                  <span className="tabular-nums">Saldo {money(r.balance)}</span>
+                <div className="flex flex-wrap justify-between gap-x-3">
+                  <span className={`whitespace-nowrap tabular-nums ${r.credit ? 'text-success' : ''}`}>{r.charge ? `+ ${money(r.charge)}` : `− ${money(r.credit!)}`}</span>
+                  <span className="whitespace-nowrap text-muted-foreground tabular-nums">Saldo {money(r.balance)}</span>
                 </div>
               </li>
             ))}
@@ -150,9 +150,9 @@ function StatementView({ data }: { data: StatementPdfData }) {
 
 function Figure({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
   return (
-    <div className="grid gap-0.5 rounded-md border p-2">
+    <div className="flex items-baseline justify-between gap-2 rounded-md border p-2 sm:grid sm:gap-0.5">
       <dt className="text-xs text-muted-foreground">{label}</dt>
-      <dd className={`tabular-nums ${strong ? 'font-semibold' : ''}`}>{value}</dd>
+      <dd className={`whitespace-nowrap tabular-nums ${strong ? 'font-semibold' : ''}`}>{value}</dd>
     </div>
   );
 }

@@ -162,7 +162,9 @@ export default async function PortalInvoicesPage({ searchParams }: { searchParam
           <InvoiceTable rows={result.rows} />
         </ZipForm>
       )}
-      <PaginationBar className="mt-4" page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={(pagina) => listHref(BASE, { ...filter, pagina: pagina > 1 ? pagina : undefined })} />
+      {result.total ? (
+        <PaginationBar className="mt-4" page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={(pagina) => listHref(BASE, { ...filter, pagina: pagina > 1 ? pagina : undefined })} />
+      ) : null}
     </>
   );
 }
@@ -173,7 +175,7 @@ function Pick({ row }: { row: PortalInvoiceRow }) {
 
 function StatusBadges({ row }: { row: PortalInvoiceRow }) {
   return (
-    <span className="inline-flex flex-wrap gap-1">
+    <span className="inline-flex shrink-0 gap-1">
       <InvoiceStatusBadge status={row.status} />
       {row.overdue ? <Badge variant="destructive">Vencida</Badge> : null}
     </span>
@@ -199,8 +201,8 @@ function InvoiceCards({ rows }: { rows: PortalInvoiceRow[] }) {
               <StatusBadges row={r} />
             </div>
             {docLabel(r) ? <span className="text-xs text-muted-foreground">{docLabel(r)}</span> : null}
-            <span className="truncate text-sm text-muted-foreground">
-              {r.agreementCode} — {r.agreementName}
+            <span className="line-clamp-2 text-sm text-muted-foreground">
+              <span className="font-mono text-xs">{r.agreementCode}</span> {r.agreementName}
             </span>
             <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
               <dt className="text-muted-foreground">Emisión</dt>
@@ -253,8 +255,9 @@ function InvoiceTable({ rows }: { rows: PortalInvoiceRow[] }) {
               <TableCell className="whitespace-nowrap">{r.issueDate ? formatDate(r.issueDate) : '—'}</TableCell>
               <TableCell className="hidden whitespace-nowrap md:table-cell">{r.dueDate ? formatDate(r.dueDate) : '—'}</TableCell>
               <TableCell className="hidden lg:table-cell">
-                <div className="max-w-64 truncate" title={`${r.agreementCode} — ${r.agreementName}`}>
-                  <span className="font-mono text-xs">{r.agreementCode}</span> {r.agreementName}
+                <div className="max-w-72 min-w-40" title={`${r.agreementCode} — ${r.agreementName}`}>
+                  <span className="block font-mono text-xs">{r.agreementCode}</span>
+                  <span className="line-clamp-2 text-xs text-muted-foreground">{r.agreementName}</span>
                 </div>
               </TableCell>
               <TableCell className="hidden whitespace-nowrap xl:table-cell">{r.period ? formatPeriod(r.period) : '—'}</TableCell>

@@ -69,14 +69,14 @@ export default async function PortalInvoicePage({ params }: { params: Promise<{ 
             <span className="font-mono text-lg font-semibold break-all sm:text-xl">{inv.fiscalNumber}</span>
           </div>
         </div>
-        <dl className="grid grid-cols-3 gap-3 sm:ml-auto sm:flex sm:gap-8 sm:text-right">
+        <dl className="grid grid-cols-2 gap-3 sm:ml-auto sm:flex sm:gap-8 sm:text-right">
           <div className="grid gap-0.5">
             <dt className="text-xs text-muted-foreground">Total</dt>
-            <dd className="font-semibold tabular-nums sm:text-xl">{formatMoney(inv.total, inv.currency)}</dd>
+            <dd className="font-semibold whitespace-nowrap tabular-nums sm:text-xl">{formatMoney(inv.total, inv.currency)}</dd>
           </div>
           <div className="grid gap-0.5">
             <dt className="text-xs text-muted-foreground">Saldo</dt>
-            <dd className={`font-semibold tabular-nums sm:text-xl ${row.overdue ? 'text-destructive' : ''}`}>{formatMoney(inv.balance, inv.currency)}</dd>
+            <dd className={`font-semibold whitespace-nowrap tabular-nums sm:text-xl ${row.overdue ? 'text-destructive' : ''}`}>{formatMoney(inv.balance, inv.currency)}</dd>
           </div>
           <div className="grid gap-0.5">
             <dt className="text-xs text-muted-foreground">Vence</dt>
@@ -87,12 +87,12 @@ export default async function PortalInvoicePage({ params }: { params: Promise<{ 
 
       <div className="grid gap-4 lg:grid-cols-2">
         <SectionCard title="Documento">
-          <dl className="grid gap-4 sm:grid-cols-2">
+          <dl className="grid grid-cols-2 gap-4">
             <DetailField label="Fecha de emisión">{inv.issueDate ? formatDate(inv.issueDate) : null}</DetailField>
             <DetailField label="Fecha de vencimiento">{inv.dueDate ? formatDate(inv.dueDate) : null}</DetailField>
             <DetailField label="Período">{inv.period ? formatPeriod(inv.period) : null}</DetailField>
             <DetailField label="Estado">{INVOICE_STATUS_LABELS[inv.status]}</DetailField>
-            <div className="sm:col-span-2">
+            <div className="col-span-2">
               <DetailField label="Acuerdo">
                 <span className="font-mono">{row.agreementCode}</span> — {row.agreementName}
               </DetailField>
@@ -100,10 +100,14 @@ export default async function PortalInvoicePage({ params }: { params: Promise<{ 
             <DetailField label="Sucursal">{row.branchName}</DetailField>
             <DetailField label="Moneda">{inv.currency}</DetailField>
             {inv.currency === LOCAL_CURRENCY ? null : <DetailField label="Tipo de cambio">{`${formatNumber(inv.exchangeRate, 4)} ${LOCAL_CURRENCY} por ${inv.currency}`}</DetailField>}
-            {inv.eAuthorizationCode ? <DetailField label="Código de autorización e-CF">{inv.eAuthorizationCode}</DetailField> : null}
+            {inv.eAuthorizationCode ? (
+              <div className="col-span-2">
+                <DetailField label="Código de autorización e-CF">{inv.eAuthorizationCode}</DetailField>
+              </div>
+            ) : null}
             {inv.voidedAt ? <DetailField label="Anulada">{formatDateTime(inv.voidedAt)}</DetailField> : null}
             {inv.notes ? (
-              <div className="sm:col-span-2">
+              <div className="col-span-2">
                 <DetailField label="Notas">{inv.notes}</DetailField>
               </div>
             ) : null}
