@@ -16,6 +16,8 @@ import { AllocationError, allocatePayment, applyAllocations } from '@/lib/domain
 import { validDate } from '@/lib/domain/billing/period';
 import { toLocalDateString } from '@/lib/domain/format';
 import { fromCents, toCents } from '@/lib/domain/money';
+import { PAYMENT_METHOD_LABELS } from '@/lib/domain/payment-instrument';
+import type { ReceiptPdfData } from '@/lib/pdf/receipt-document';
 import { recomputeAgreementDelinquency } from '@/lib/collections/delinquency-run';
 import { paymentInputSchema, paymentReversalSchema, type PaymentInput } from '@/lib/validation/payments';
 import { isUuid } from './customers';
@@ -256,10 +258,57 @@ export async function getPaymentFormData(actor: Actor, agreementId: string, db: 
   return { agreement, invoices, totalDue: fromCents(invoices.reduce((n, i) => n + toCents(i.balance), 0n)), credit, entities, today };
 }
 
-/** The payment and what its receipt prints: the company and the customer's document. */
-export async function getPaymentReceipt(actor: Actor, paymentId: string, db: Db = getDb()) {
-  const detail = await getPayment(actor, paymentId, db);
-  const [company, customer] = await Promise.all([getCompany(db), q.customerDocumentOf(db, detail.payment.customerId)]);
+type PaymentDetailRow = NonNullable<Awaited<ReturnType<typeof q.paymentDetail>>>;
+
+/**
+ * Finds the payment the caller may read, or undefined: the authorization of a receipt (staff by
+ * branch here, the portal by the session's customer in lib/dal/portal-payments.ts).
+ */
+export type ReceiptPaymentFinder = (db: DbOrTx, paymentId: string) => Promise<PaymentDetailRow | undefined>;
+
+/** The receipt of a payment in the actor's branches ('payments.read'); otherwise "not found". */
+export async function getPaymentReceipt(actor: Actor, paymentId: string, db: Db = getDb()): Promise<ReceiptPdfData> {
+  assertCan(actor, 'payments.read');
+  const scope = branchScope(actor);
+  return paymentReceipt(
+    async (d, id) => {
+      const row = await q.paymentDetail(d, id);
+      return row && inBranchScope(scope, row.payment.branchId) ? row : undefined;
+    },
+    paymentId,
+    db,
+  );
+}
+
+/**
+ * What the receipt of the payment `find` authorizes prints: the payment, the company and the
+ * customer's document. Unknown, invalid or refused ids are all "not found".
+ */
+export async function paymentReceipt(find: ReceiptPaymentFinder, paymentId: string, db: DbOrTx = getDb()): Promise<ReceiptPdfData> {
+  if (!isUuid(paymentId)) throw paymentNotFound();
+  const r = await find(db, paymentId);
+  if (!r) throw paymentNotFound();
+  const p = r.payment;
+  const [allocations, company, customer] = await Promise.all([q.allocationsOf(db, paymentId), getCompany(db), q.customerDocumentOf(db, p.customerId)]);
   if (!company) throw new Error('Falta la empresa (tabla company): cargue la semilla.');
-  return { ...detail, company, customer };
+  return {
+    company,
+    receiptNumber: p.receiptNumber ?? 'SIN-NUMERO',
+    status: p.status,
+    paidOn: p.paidOn,
+    createdAt: p.createdAt,
+    amount: p.amount,
+    applied: p.applied,
+    unapplied: p.unapplied,
+    currency: p.currency,
+    methodLabel: PAYMENT_METHOD_LABELS[p.method],
+    entityName: r.entityName,
+    reference: p.reference,
+    branchName: r.branchName,
+    cashierName: r.createdByName,
+    customer: { name: r.customerName, documentType: customer?.documentType ?? null, documentNumber: customer?.documentNumber ?? null, code: customer?.code ?? null },
+    agreement: { code: r.agreementCode, name: r.agreementName },
+    allocations: allocations.map((a) => ({ fiscalNumber: a.fiscalNumber, period: a.period, dueDate: a.dueDate, amount: a.amount })),
+    reversalReason: p.reversalReason,
+  };
 }

@@ -222,7 +222,7 @@ export async function getPortalInvoice(actor: Actor, id: string, db = getDb(), n
     agreementName: row.agreementName,
     branchName: row.branchName,
     printable,
-    payments: paid.filter((p) => p.status === 'CONFIRMED').map((p) => ({ receiptNumber: p.receiptNumber, paidOn: p.paidOn, method: p.method, amount: p.amount })),
+    payments: paid.filter((p) => p.status === 'CONFIRMED').map((p) => ({ id: p.paymentId, receiptNumber: p.receiptNumber, paidOn: p.paidOn, method: p.method, amount: p.amount })),
     related: related.map((d) => ({ ...d, relation: d.id === inv.relatedInvoiceId ? ('corrected' as const) : ('note' as const) })),
   };
 }

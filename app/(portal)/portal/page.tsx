@@ -6,6 +6,7 @@ import { PaymentStatusBadge } from '@/components/payments/payment-badges';
 import { PAYMENT_CHANNEL_LABELS } from '@/components/payments/labels';
 import { CompanyCard } from '@/components/portal/company-card';
 import { ConsumptionChart } from '@/components/portal/consumption-chart';
+import { ReceiptLink } from '@/components/portal/receipt-link';
 import { SectionCard } from '@/components/section-card';
 import { PageHeader } from '@/components/shell/page-header';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
@@ -200,7 +201,12 @@ export default async function PortalHome() {
                       <div className="mt-1 text-muted-foreground">
                         {formatDate(p.paidOn)} · {PAYMENT_CHANNEL_LABELS[p.channel]} · <span className="font-mono">{p.agreementCode}</span>
                       </div>
-                      {p.receiptNumber ? <div className="font-mono text-xs text-muted-foreground">Recibo {p.receiptNumber}</div> : null}
+                      {p.receiptNumber ? (
+                        <div className="mt-1 text-xs">
+                          <span className="text-muted-foreground">Recibo </span>
+                          <ReceiptLink paymentId={p.id} receiptNumber={p.receiptNumber} />
+                        </div>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
@@ -220,7 +226,7 @@ export default async function PortalHome() {
                       {home.payments.map((p) => (
                         <TableRow key={p.id}>
                           <TableCell>{formatDate(p.paidOn)}</TableCell>
-                          <TableCell className="font-mono text-xs">{p.receiptNumber ?? '—'}</TableCell>
+                          <TableCell className="text-xs">{p.receiptNumber ? <ReceiptLink paymentId={p.id} receiptNumber={p.receiptNumber} /> : '—'}</TableCell>
                           <TableCell className="font-mono text-xs">{p.agreementCode}</TableCell>
                           <TableCell>{PAYMENT_CHANNEL_LABELS[p.channel]}</TableCell>
                           <TableCell className="text-right tabular-nums">{formatMoney(p.amount, p.currency)}</TableCell>

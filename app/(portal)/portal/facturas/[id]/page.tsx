@@ -7,6 +7,7 @@ import { CustomerSnapshotFields } from '@/components/invoices/customer-snapshot'
 import { InvoiceClassBadge, InvoiceStatusBadge } from '@/components/invoices/invoice-badges';
 import { PrintableItemsTable } from '@/components/invoices/invoice-items-table';
 import { InvoiceTotals } from '@/components/invoices/invoice-totals';
+import { ReceiptLink } from '@/components/portal/receipt-link';
 import { SectionCard } from '@/components/section-card';
 import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
@@ -142,7 +143,7 @@ export default async function PortalInvoicePage({ params }: { params: Promise<{ 
                 {row.payments.map((p, i) => (
                   <li key={`${p.receiptNumber}-${i}`} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-0.5 border-b pb-2 last:border-b-0 last:pb-0">
                     <span>
-                      <span className="font-mono">{p.receiptNumber ?? '—'}</span>
+                      {p.receiptNumber ? <ReceiptLink paymentId={p.id} receiptNumber={p.receiptNumber} /> : <span className="font-mono">—</span>}
                       <span className="text-muted-foreground"> · {formatDate(p.paidOn)} · {PAYMENT_METHOD_LABELS[p.method]}</span>
                     </span>
                     <span className="font-medium tabular-nums">{formatMoney(p.amount, inv.currency)}</span>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { FileDown } from 'lucide-react';
 import { AutoRefresh } from '@/components/billing-runs/auto-refresh';
 import { DetailField } from '@/components/detail-field';
 import { InvoiceStatusBadge } from '@/components/invoices/invoice-badges';
@@ -54,6 +55,15 @@ export default async function PortalPayResultPage({ searchParams }: { searchPara
                 ) : null}
                 . Las facturas ya figuran como pagadas.
               </p>
+            ) : null}
+            {checkout.status === 'APPROVED' && checkout.payment?.receiptNumber ? (
+              <div>
+                <Button variant="outline" asChild>
+                  <a href={`/portal/pagos/${checkout.payment.id}/recibo`} target="_blank" rel="noopener">
+                    <FileDown aria-hidden /> Descargar el recibo
+                  </a>
+                </Button>
+              </div>
             ) : null}
             {checkout.status === 'DECLINED' ? <p className="text-sm text-muted-foreground">La pasarela no aprobó el pago: no se cobró nada. Puede intentarlo de nuevo.</p> : null}
             {checkout.status === 'EXPIRED' ? <p className="text-sm text-muted-foreground">El tiempo para completar el pago venció sin confirmación. Si la pasarela le cobró, comuníquese con su gestor de cuenta.</p> : null}

@@ -1,7 +1,6 @@
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@/lib/auth/errors';
 import { requireActor } from '@/lib/dal/actor';
 import { getPaymentReceipt } from '@/lib/dal/payments';
-import { PAYMENT_METHOD_LABELS } from '@/lib/domain/payment-instrument';
 import { renderReceiptPdf } from '@/lib/pdf/receipt-document';
 
 /** The payment's receipt as a PDF, shown inline; 404 for an unknown or out-of-scope payment. */
@@ -22,32 +21,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     if (err instanceof NotFoundError) return new Response(err.message, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
     throw err;
   }
-  const p = r.payment;
-  const receiptNumber = p.receiptNumber ?? 'SIN-NUMERO';
-  const pdf = await renderReceiptPdf({
-    company: r.company,
-    receiptNumber,
-    status: p.status,
-    paidOn: p.paidOn,
-    createdAt: p.createdAt,
-    amount: p.amount,
-    applied: p.applied,
-    unapplied: p.unapplied,
-    currency: p.currency,
-    methodLabel: PAYMENT_METHOD_LABELS[p.method],
-    entityName: r.entityName,
-    reference: p.reference,
-    branchName: r.branchName,
-    cashierName: r.createdByName,
-    customer: { name: r.customerName, documentType: r.customer?.documentType ?? null, documentNumber: r.customer?.documentNumber ?? null, code: r.customer?.code ?? null },
-    agreement: { code: r.agreementCode, name: r.agreementName },
-    allocations: r.allocations.map((a) => ({ fiscalNumber: a.fiscalNumber, period: a.period, dueDate: a.dueDate, amount: a.amount })),
-    reversalReason: p.reversalReason,
-  });
+  const pdf = await renderReceiptPdf(r);
   return new Response(new Uint8Array(pdf), {
     headers: {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': `inline; filename="recibo-${receiptNumber}.pdf"`,
+      'Content-Disposition': `inline; filename="recibo-${r.receiptNumber}.pdf"`,
       'Content-Length': String(pdf.length),
       'Cache-Control': 'private, no-store',
     },
