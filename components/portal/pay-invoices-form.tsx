@@ -54,7 +54,7 @@ export function PayInvoicesForm({ action, agreementId, currency, invoices, prese
           <li key={i.id}>
             <label className={cn('flex cursor-pointer items-start gap-3 rounded-md border p-3 text-sm transition-colors hover:bg-muted/50', chosen.has(i.id) && 'border-primary bg-primary/5')}>
               <input type="checkbox" name="invoiceIds[]" value={i.id} checked={chosen.has(i.id)} onChange={() => toggle(i.id)} className="mt-0.5 size-5 shrink-0" aria-label={`Pagar ${i.fiscalNumber ?? ''}`} />
-              <span className="grid min-w-0 flex-1 gap-0.5 sm:grid-cols-[1fr_auto_auto] sm:items-center sm:gap-4">
+              <span className="grid min-w-0 flex-1 gap-0.5 sm:grid-cols-[1fr_auto_minmax(9rem,auto)] sm:items-center sm:gap-4">
                 <span className="min-w-0">
                   <span className="font-mono font-medium">{i.fiscalNumber}</span>
                   {i.docType === 'DEBIT_NOTE' ? <span className="text-muted-foreground"> · Nota de débito</span> : null}

@@ -25,11 +25,12 @@ export function AppShell({ area, actor, scopeLabel, children }: ShellContext & {
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-30 flex h-14 items-center gap-3 border-b bg-background/95 px-4 backdrop-blur">
           <MobileNav sections={sections} />
-          <span className="text-sm text-muted-foreground">{areaLabel}</span>
-          <div className="ml-auto flex items-center gap-3">
-            <div className="text-right leading-tight" data-testid="session-user">
-              <p className="text-sm font-medium">{actor.name}</p>
-              <p className="text-xs text-muted-foreground">
+          <span className="hidden text-sm text-muted-foreground sm:inline">{areaLabel}</span>
+          {/* On a phone the name and scope take one line each, cut with an ellipsis (the header is one row high). */}
+          <div className="ml-auto flex min-w-0 items-center gap-3">
+            <div className="min-w-0 text-right leading-tight" data-testid="session-user" title={`${actor.name} · ${ROLE_LABELS[actor.role]} · ${scopeLabel}`}>
+              <p className="truncate text-sm font-medium">{actor.name}</p>
+              <p className="truncate text-xs text-muted-foreground">
                 {ROLE_LABELS[actor.role]} · {scopeLabel}
               </p>
             </div>

@@ -90,7 +90,7 @@ export default async function PortalHome() {
                 <p className="text-2xl font-semibold">Al día</p>
               ) : (
                 home.byCurrency.map((c) => (
-                  <p key={c.currency} className="flex flex-wrap items-baseline justify-between gap-x-2">
+                  <p key={c.currency} className="grid">
                     <span className="text-2xl font-semibold tabular-nums">{formatMoney(c.balanceDue, c.currency)}</span>
                     <span className="text-xs text-muted-foreground">
                       {c.openCount} {c.openCount === 1 ? 'documento' : 'documentos'}
@@ -112,7 +112,7 @@ export default async function PortalHome() {
               ) : (
                 <>
                   {overdue.map((c) => (
-                    <p key={c.currency} className="flex flex-wrap items-baseline justify-between gap-x-2">
+                    <p key={c.currency} className="grid">
                       <span className="text-2xl font-semibold tabular-nums text-destructive">{formatMoney(c.overdue, c.currency)}</span>
                       <span className="text-xs text-muted-foreground">
                         {c.overdueCount} {c.overdueCount === 1 ? 'documento' : 'documentos'}

@@ -4,6 +4,7 @@ import { Download, FileArchive, FileText } from 'lucide-react';
 import { AutoRefresh } from '@/components/billing-runs/auto-refresh';
 import { FilterActions } from '@/components/lists/filter-actions';
 import { InvoiceStatusBadge } from '@/components/invoices/invoice-badges';
+import { FilterDisclosure } from '@/components/portal/filter-disclosure';
 import { PageHeader } from '@/components/shell/page-header';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -39,6 +40,7 @@ export default async function PortalInvoicesPage({ searchParams }: { searchParam
   const [result, options, latest] = await Promise.all([listPortalInvoices(actor, params), portalInvoiceFilterOptions(actor), latestPortalPdfBatch(actor)]);
   const filter = filterValues(params);
   const filtered = hasPortalFilter(params);
+  const activeFilters = Object.values(filter).filter(Boolean).length;
   const csvHref = listHref(`${BASE}/csv`, filter);
   const liveBatch = latest && (latest.status === 'QUEUED' || latest.status === 'RUNNING') && !latest.stale;
 
@@ -85,63 +87,65 @@ export default async function PortalInvoicesPage({ searchParams }: { searchParam
         </Alert>
       ) : null}
 
-      <form className="mb-4 grid grid-cols-1 gap-3 rounded-lg border p-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6" role="search" aria-label="Filtrar facturas">
-        <div className="grid gap-1.5">
-          <Label htmlFor="f-numero">Número</Label>
-          <Input id="f-numero" name="numero" defaultValue={params.numero} placeholder="p. ej. 00000042" inputMode="search" />
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="f-periodo">Período</Label>
-          <Input id="f-periodo" type="month" name="periodo" defaultValue={params.periodo} />
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="f-estado">Estado</Label>
-          <NativeSelect id="f-estado" name="estado" defaultValue={params.estado ?? ''}>
-            <NativeSelectOption value="">Todos</NativeSelectOption>
-            {PORTAL_INVOICE_STATUSES.map((s) => (
-              <NativeSelectOption key={s} value={s}>
-                {INVOICE_STATUS_LABELS[s]}
-              </NativeSelectOption>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="f-acuerdo">Acuerdo</Label>
-          <NativeSelect id="f-acuerdo" name="acuerdo" defaultValue={params.acuerdo ?? ''}>
-            <NativeSelectOption value="">Todos</NativeSelectOption>
-            {options.agreements.map((a) => (
-              <NativeSelectOption key={a.id} value={a.id}>
-                {a.code} — {a.name}
-              </NativeSelectOption>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="f-grupo">Grupo de cuentas</Label>
-          <NativeSelect id="f-grupo" name="grupo" defaultValue={params.grupo ?? ''} disabled={!options.groups.length}>
-            <NativeSelectOption value="">Todos</NativeSelectOption>
-            {options.groups.map((g) => (
-              <NativeSelectOption key={g.id} value={g.id}>
-                {g.name} ({g.agreementCode})
-              </NativeSelectOption>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="f-cuenta">Cuenta</Label>
-          <NativeSelect id="f-cuenta" name="cuenta" defaultValue={params.cuenta ?? ''}>
-            <NativeSelectOption value="">Todas</NativeSelectOption>
-            {options.accounts.map((a) => (
-              <NativeSelectOption key={a.id} value={a.id}>
-                {a.number} — {a.description}
-              </NativeSelectOption>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="flex gap-2 sm:col-span-2 lg:col-span-3 xl:col-span-6">
-          <FilterActions filtered={filtered} clearHref={BASE} />
-        </div>
-      </form>
+      <FilterDisclosure id="filtros-facturas" active={activeFilters} clearHref={BASE}>
+        <form className="grid grid-cols-1 gap-3 rounded-lg border p-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6" role="search" aria-label="Filtrar facturas">
+          <div className="grid gap-1.5">
+            <Label htmlFor="f-numero">Número</Label>
+            <Input id="f-numero" name="numero" defaultValue={params.numero} placeholder="p. ej. 00000042" inputMode="search" />
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="f-periodo">Período</Label>
+            <Input id="f-periodo" type="month" name="periodo" defaultValue={params.periodo} />
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="f-estado">Estado</Label>
+            <NativeSelect id="f-estado" name="estado" defaultValue={params.estado ?? ''}>
+              <NativeSelectOption value="">Todos</NativeSelectOption>
+              {PORTAL_INVOICE_STATUSES.map((s) => (
+                <NativeSelectOption key={s} value={s}>
+                  {INVOICE_STATUS_LABELS[s]}
+                </NativeSelectOption>
+              ))}
+            </NativeSelect>
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="f-acuerdo">Acuerdo</Label>
+            <NativeSelect id="f-acuerdo" name="acuerdo" defaultValue={params.acuerdo ?? ''}>
+              <NativeSelectOption value="">Todos</NativeSelectOption>
+              {options.agreements.map((a) => (
+                <NativeSelectOption key={a.id} value={a.id}>
+                  {a.code} — {a.name}
+                </NativeSelectOption>
+              ))}
+            </NativeSelect>
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="f-grupo">Grupo de cuentas</Label>
+            <NativeSelect id="f-grupo" name="grupo" defaultValue={params.grupo ?? ''} disabled={!options.groups.length}>
+              <NativeSelectOption value="">Todos</NativeSelectOption>
+              {options.groups.map((g) => (
+                <NativeSelectOption key={g.id} value={g.id}>
+                  {g.name} ({g.agreementCode})
+                </NativeSelectOption>
+              ))}
+            </NativeSelect>
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="f-cuenta">Cuenta</Label>
+            <NativeSelect id="f-cuenta" name="cuenta" defaultValue={params.cuenta ?? ''}>
+              <NativeSelectOption value="">Todas</NativeSelectOption>
+              {options.accounts.map((a) => (
+                <NativeSelectOption key={a.id} value={a.id}>
+                  {a.number} — {a.description}
+                </NativeSelectOption>
+              ))}
+            </NativeSelect>
+          </div>
+          <div className="flex gap-2 sm:col-span-2 lg:col-span-3 xl:col-span-6">
+            <FilterActions filtered={filtered} clearHref={BASE} />
+          </div>
+        </form>
+      </FilterDisclosure>
 
       {result.rows.length === 0 ? (
         <EmptyState
@@ -201,7 +205,7 @@ function InvoiceCards({ rows }: { rows: PortalInvoiceRow[] }) {
               <StatusBadges row={r} />
             </div>
             {docLabel(r) ? <span className="text-xs text-muted-foreground">{docLabel(r)}</span> : null}
-            <span className="line-clamp-2 text-sm text-muted-foreground">
+            <span className="text-sm text-muted-foreground">
               <span className="font-mono text-xs">{r.agreementCode}</span> {r.agreementName}
             </span>
             <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
@@ -257,7 +261,7 @@ function InvoiceTable({ rows }: { rows: PortalInvoiceRow[] }) {
               <TableCell className="hidden lg:table-cell">
                 <div className="max-w-72 min-w-40" title={`${r.agreementCode} — ${r.agreementName}`}>
                   <span className="block font-mono text-xs">{r.agreementCode}</span>
-                  <span className="line-clamp-2 text-xs text-muted-foreground">{r.agreementName}</span>
+                  <span className="block text-xs text-muted-foreground">{r.agreementName}</span>
                 </div>
               </TableCell>
               <TableCell className="hidden whitespace-nowrap xl:table-cell">{r.period ? formatPeriod(r.period) : '—'}</TableCell>

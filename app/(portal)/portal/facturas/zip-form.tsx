@@ -19,7 +19,7 @@ export function ZipForm({ action, filter, total, max, children }: { action: Acti
   const [state, dispatch, pending] = useActionState(action, undefined);
   const error = state && !state.ok ? (state.fieldErrors?.factura?.[0] ?? state.error) : undefined;
   return (
-    <form action={dispatch} className="grid gap-3" aria-label="Facturas">
+    <form action={dispatch} className="grid grid-cols-1 gap-3" aria-label="Facturas">
       {Object.entries(filter).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
       <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-center">
         <Button type="submit" name="alcance" value="filtro" disabled={pending || total > max} className="w-full sm:w-auto">

@@ -99,7 +99,13 @@ export default async function PortalPayPage({ searchParams }: { searchParams: Pr
               <span className="font-mono">{agreement.code}</span> — {agreement.name}
             </span>
           }
-          description={invoices.length ? `Pendiente en el acuerdo: ${formatMoney(totalDue, agreement.currency)}` : undefined}
+          description={
+            invoices.length ? (
+              <>
+                Pendiente en el acuerdo: <span className="whitespace-nowrap tabular-nums">{formatMoney(totalDue, agreement.currency)}</span>
+              </>
+            ) : undefined
+          }
         >
           {invoices.length === 0 ? (
             <p className="text-sm text-muted-foreground">Este acuerdo no tiene facturas pendientes de pago.</p>

@@ -141,7 +141,7 @@ export default async function PortalAgreementPage({ params }: { params: Promise<
                   <span className="font-mono">{g.code}</span>
                   <span>Facturación: {g.billingAddress}</span>
                   {g.deliveryAddress ? <span>Entrega: {g.deliveryAddress}</span> : null}
-                  {g.email ? <span>Email: {g.email}</span> : null}
+                  {g.email ? <span className="wrap-anywhere">Email: {g.email}</span> : null}
                 </span>
               }
             >

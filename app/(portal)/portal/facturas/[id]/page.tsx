@@ -7,6 +7,7 @@ import { CustomerSnapshotFields } from '@/components/invoices/customer-snapshot'
 import { InvoiceClassBadge, InvoiceStatusBadge } from '@/components/invoices/invoice-badges';
 import { PrintableItemsTable } from '@/components/invoices/invoice-items-table';
 import { InvoiceTotals } from '@/components/invoices/invoice-totals';
+import { PrintableItemsList } from '@/components/portal/printable-items-list';
 import { ReceiptLink } from '@/components/portal/receipt-link';
 import { SectionCard } from '@/components/section-card';
 import { PageHeader } from '@/components/shell/page-header';
@@ -131,7 +132,18 @@ export default async function PortalInvoicePage({ params }: { params: Promise<{ 
 
       <div className="mt-4 grid grid-cols-1 gap-4">
         <SectionCard title="Detalle" description="Las líneas de la factura, tal como se imprimieron.">
-          {row.printable.length ? <PrintableItemsTable items={row.printable} currency={inv.currency} taxIncluded={included} /> : <p className="text-sm text-muted-foreground">Sin líneas.</p>}
+          {row.printable.length ? (
+            <>
+              <div className="sm:hidden">
+                <PrintableItemsList items={row.printable} currency={inv.currency} taxIncluded={included} />
+              </div>
+              <div className="hidden sm:block">
+                <PrintableItemsTable items={row.printable} currency={inv.currency} taxIncluded={included} />
+              </div>
+            </>
+          ) : (
+            <p className="text-sm text-muted-foreground">Sin líneas.</p>
+          )}
         </SectionCard>
         <div className="grid gap-4 lg:grid-cols-2">
           <SectionCard title="Totales">
@@ -141,12 +153,14 @@ export default async function PortalInvoicePage({ params }: { params: Promise<{ 
             {row.payments.length ? (
               <ul className="grid gap-2 text-sm">
                 {row.payments.map((p, i) => (
-                  <li key={`${p.receiptNumber}-${i}`} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-0.5 border-b pb-2 last:border-b-0 last:pb-0">
-                    <span>
+                  <li key={`${p.id}-${i}`} className="grid gap-0.5 border-b pb-2 last:border-b-0 last:pb-0">
+                    <div className="flex items-baseline justify-between gap-4">
                       {p.receiptNumber ? <ReceiptLink paymentId={p.id} receiptNumber={p.receiptNumber} /> : <span className="font-mono">—</span>}
-                      <span className="text-muted-foreground"> · {formatDate(p.paidOn)} · {PAYMENT_METHOD_LABELS[p.method]}</span>
+                      <span className="font-medium whitespace-nowrap tabular-nums">{formatMoney(p.amount, inv.currency)}</span>
+                    </div>
+                    <span className="text-muted-foreground">
+                      {formatDate(p.paidOn)} · {PAYMENT_METHOD_LABELS[p.method]}
                     </span>
-                    <span className="font-medium tabular-nums">{formatMoney(p.amount, inv.currency)}</span>
                   </li>
                 ))}
               </ul>
