@@ -177,9 +177,9 @@ function Pick({ row }: { row: PortalInvoiceRow }) {
   return <input type="checkbox" name="factura" value={row.id} className="size-5 sm:size-4" aria-label={`Marcar ${row.fiscalNumber}`} />;
 }
 
-function StatusBadges({ row }: { row: PortalInvoiceRow }) {
+function StatusBadges({ row, stacked = false }: { row: PortalInvoiceRow; stacked?: boolean }) {
   return (
-    <span className="inline-flex shrink-0 gap-1">
+    <span className={stacked ? 'inline-flex flex-col items-start gap-1' : 'inline-flex shrink-0 gap-1'}>
       <InvoiceStatusBadge status={row.status} />
       {row.overdue ? <Badge variant="destructive">Vencida</Badge> : null}
     </span>
@@ -209,6 +209,8 @@ function InvoiceCards({ rows }: { rows: PortalInvoiceRow[] }) {
               <span className="font-mono text-xs">{r.agreementCode}</span> {r.agreementName}
             </span>
             <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
+              <dt className="text-muted-foreground">Período</dt>
+              <dd className="text-right">{r.period ? formatPeriod(r.period) : '—'}</dd>
               <dt className="text-muted-foreground">Emisión</dt>
               <dd className="text-right">{r.issueDate ? formatDate(r.issueDate) : '—'}</dd>
               <dt className="text-muted-foreground">Vence</dt>
@@ -238,7 +240,6 @@ function InvoiceTable({ rows }: { rows: PortalInvoiceRow[] }) {
             <TableHead>Emisión</TableHead>
             <TableHead className="hidden md:table-cell">Vencimiento</TableHead>
             <TableHead className="hidden lg:table-cell">Acuerdo</TableHead>
-            <TableHead className="hidden xl:table-cell">Período</TableHead>
             <TableHead className="text-right">Total</TableHead>
             <TableHead className="hidden text-right md:table-cell">Saldo</TableHead>
             <TableHead>Estado</TableHead>
@@ -254,7 +255,7 @@ function InvoiceTable({ rows }: { rows: PortalInvoiceRow[] }) {
                 <Link href={`${BASE}/${r.id}`} className="font-medium text-primary hover:underline">
                   {r.fiscalNumber}
                 </Link>
-                {docLabel(r) ? <span className="block font-sans text-muted-foreground">{docLabel(r)}</span> : null}
+                {docLabel(r) || r.period ? <span className="block font-sans text-muted-foreground">{[docLabel(r), r.period ? formatPeriod(r.period) : null].filter(Boolean).join(' · ')}</span> : null}
               </TableCell>
               <TableCell className="whitespace-nowrap">{r.issueDate ? formatDate(r.issueDate) : '—'}</TableCell>
               <TableCell className="hidden whitespace-nowrap md:table-cell">{r.dueDate ? formatDate(r.dueDate) : '—'}</TableCell>
@@ -264,11 +265,10 @@ function InvoiceTable({ rows }: { rows: PortalInvoiceRow[] }) {
                   <span className="block text-xs text-muted-foreground">{r.agreementName}</span>
                 </div>
               </TableCell>
-              <TableCell className="hidden whitespace-nowrap xl:table-cell">{r.period ? formatPeriod(r.period) : '—'}</TableCell>
               <TableCell className="text-right whitespace-nowrap tabular-nums">{formatMoney(r.total, r.currency)}</TableCell>
               <TableCell className="hidden text-right whitespace-nowrap tabular-nums md:table-cell">{formatMoney(r.balance, r.currency)}</TableCell>
               <TableCell>
-                <StatusBadges row={r} />
+                <StatusBadges row={r} stacked />
               </TableCell>
             </TableRow>
           ))}

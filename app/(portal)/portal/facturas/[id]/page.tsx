@@ -154,7 +154,7 @@ export default async function PortalInvoicePage({ params }: { params: Promise<{ 
               <ul className="grid gap-2 text-sm">
                 {row.payments.map((p, i) => (
                   <li key={`${p.id}-${i}`} className="grid gap-0.5 border-b pb-2 last:border-b-0 last:pb-0">
-                    <div className="flex items-baseline justify-between gap-4">
+                    <div className="flex items-center justify-between gap-4">
                       {p.receiptNumber ? <ReceiptLink paymentId={p.id} receiptNumber={p.receiptNumber} /> : <span className="font-mono">—</span>}
                       <span className="font-medium whitespace-nowrap tabular-nums">{formatMoney(p.amount, inv.currency)}</span>
                     </div>
