@@ -64,3 +64,19 @@ describe('renderInvoicePdf, one-page fast path', () => {
     for (const line of data.lines) expect(text.all.split(line.description).length - 1).toBe(1);
   });
 });
+
+describe('bundled fonts', () => {
+  it('prints Spanish text with the Latin subset and falls back to the full font for other scripts', async () => {
+    const data = { ...SAMPLE_CLASS_A, customer: { ...SAMPLE_CLASS_A.customer, name: 'Ñandú y Cía. — ООО «Вода» Ωmega' } };
+    const pdf = Buffer.from(await renderInvoicePdf(data));
+    const text = await pdfText(pdf);
+    // pdfjs splits text runs where the font changes: compare without spaces.
+    expect(text.all.replace(/\s/g, '')).toContain('Ñandúy Cía.—ООО«Вода»Ωmega'.replace(/\s/g, ''));
+    expect(text.all).toContain('Consumo de agua potable 0–20 m³');
+    // Two embedded subsets of DejaVu: the Latin one (most text) and the full font (Cyrillic, Greek).
+    const fonts = pdf.toString('latin1').match(/\/FontFile2 \d+ 0 R/g) ?? [];
+    expect(fonts.length).toBeGreaterThanOrEqual(3);
+    // Every font is embedded: no text run fell back to the viewer's Helvetica.
+    expect(pdf.toString('latin1')).not.toMatch(/\/BaseFont \/Helvetica/);
+  });
+});

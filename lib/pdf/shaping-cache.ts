@@ -1,5 +1,5 @@
 import { Font } from '@react-pdf/renderer';
-import { PDF_FONT_FAMILY, registerPdfFonts } from './fonts';
+import { PDF_FONT_STACK, registerPdfFonts } from './fonts';
 
 type Layout = (text: string, features?: unknown, script?: string, language?: string, direction?: string) => unknown;
 type Shapeable = { layout: Layout } & Record<symbol, unknown>;
@@ -33,9 +33,11 @@ export function memoizeLayout(font: Shapeable, max = 20_000): void {
 /** Loads the PDF fonts and memoizes their shaping (the batch render threads; idempotent). */
 export async function installShapingCache(): Promise<void> {
   registerPdfFonts();
-  const family = Font.getRegisteredFonts()[PDF_FONT_FAMILY] as unknown as { sources: { load(): Promise<void>; data: Shapeable | null }[] } | undefined;
-  for (const source of family?.sources ?? []) {
-    await source.load();
-    if (source.data && typeof source.data.layout === 'function') memoizeLayout(source.data);
+  const families = Font.getRegisteredFonts() as unknown as Record<string, { sources: { load(): Promise<void>; data: Shapeable | null }[] } | undefined>;
+  for (const name of PDF_FONT_STACK) {
+    for (const source of families[name]?.sources ?? []) {
+      await source.load();
+      if (source.data && typeof source.data.layout === 'function') memoizeLayout(source.data);
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { StyleSheet } from '@react-pdf/renderer';
-import { PDF_FONT_FAMILY } from './fonts';
+import { PDF_FONT_STACK } from './fonts';
 
 export const INK = '#1f2933';
 export const MUTED = '#5b6672';
@@ -10,7 +10,7 @@ export const ZEBRA = '#f3f5f8';
 export const MARGIN = { x: 36, top: 30, bottom: 62 };
 
 export const s = StyleSheet.create({
-  page: { fontFamily: PDF_FONT_FAMILY, fontSize: 8.5, color: INK, paddingTop: MARGIN.top, paddingBottom: MARGIN.bottom, paddingHorizontal: MARGIN.x },
+  page: { fontFamily: PDF_FONT_STACK, fontSize: 8.5, color: INK, paddingTop: MARGIN.top, paddingBottom: MARGIN.bottom, paddingHorizontal: MARGIN.x },
   row: { flexDirection: 'row' },
   bold: { fontWeight: 'bold' },
   muted: { color: MUTED },

@@ -4,7 +4,7 @@ import type { VectorMark } from '@/lib/domain/pdf/vector-marks';
 import { chartScaleMax, type ConsumptionBar } from '@/lib/domain/pdf/consumption-chart';
 import { barcodeReference } from '@/lib/domain/pdf/payment-reference';
 import { formatMoney, formatNumber } from '@/lib/domain/format';
-import { INK, MUTED, RULE, s } from '../styles';
+import { MUTED, RULE, s } from '../styles';
 import type { InvoicePdfData, InvoicePdfImages } from '../types';
 
 const CHART = { width: 280, height: 64 };
@@ -43,15 +43,29 @@ function ConsumptionChart({ bars, accent }: { bars: ConsumptionBar[]; accent: st
           return <Rect key={b.period} x={i * slot + (slot - barWidth) / 2} y={CHART.height - 1 - h} width={barWidth} height={h} fill={accent} opacity={i === last ? 1 : 0.55} />;
         })}
       </Svg>
+      {/* Labels in rows (value, month, and the year only where it prints): no view per bar. */}
       <View style={{ flexDirection: 'row', width: CHART.width, marginTop: 2 }}>
         {bars.map((b, i) => (
-          // One text per bar (value, month, year on its own lines): a third as many texts to lay out.
-          <Text key={b.period} style={{ width: slot, textAlign: 'center', fontSize: 6, color: MUTED, lineHeight: 1.15 }}>
-            <Text style={{ color: INK, fontWeight: i === last ? 'bold' : 'normal' }}>{formatNumber(String(b.m3))}</Text>
-            {`\n${b.month}`}
-            {b.year ? <Text style={{ fontSize: 5.5 }}>{`\n${b.year}`}</Text> : null}
+          <Text key={b.period} style={{ width: slot, textAlign: 'center', fontSize: 6, fontWeight: i === last ? 'bold' : 'normal' }}>
+            {formatNumber(String(b.m3))}
           </Text>
         ))}
+      </View>
+      <View style={{ flexDirection: 'row', width: CHART.width }}>
+        {bars.map((b) => (
+          <Text key={b.period} style={{ width: slot, textAlign: 'center', fontSize: 6, color: MUTED }}>
+            {b.month}
+          </Text>
+        ))}
+      </View>
+      <View style={{ width: CHART.width, height: 7 }}>
+        {bars.map((b, i) =>
+          b.year ? (
+            <Text key={b.period} style={{ position: 'absolute', left: i * slot, width: slot, textAlign: 'center', fontSize: 5.5, color: MUTED }}>
+              {b.year}
+            </Text>
+          ) : null,
+        )}
       </View>
     </View>
   );
