@@ -5,7 +5,7 @@ import { BUILT_IN_PRINT_FORMAT } from '@/lib/domain/pdf/print-format';
 import { pdfText } from '@/tests/support/pdf-text';
 import { registerPdfFonts } from './fonts';
 import { InvoiceDocument } from './invoice-document';
-import { fitsOnePage, ONE_PAGE_MAX_LINES } from './one-page';
+import { fitsOnePage, onePageLineLimit } from './one-page';
 import { paymentImages } from './payment-images';
 import { renderInvoicePdf } from './render';
 import { SAMPLE_CLASS_A, SAMPLE_CLASS_E, sampleLongInvoice } from './sample-invoices';
@@ -55,7 +55,8 @@ describe('renderInvoicePdf, one-page fast path', () => {
   });
 
   it('falls back to pagination when the invoice does not fit one page: every line once, "Página X de N"', async () => {
-    const data = sampleLongInvoice(ONE_PAGE_MAX_LINES - 4);
+    // Within the line limit (so the one-page attempt runs) but too long for one page.
+    const data = sampleLongInvoice(onePageLineLimit(BUILT_IN_PRINT_FORMAT));
     expect(await fits(data)).toBe(false);
     const text = await pdfText(await renderInvoicePdf(data));
     const n = text.pages.length;

@@ -7,8 +7,15 @@
  * the invoice is rendered again the normal, paginating way. Both renders print the same page.
  */
 
-/** Above this many printed lines an invoice never fits one page: skip the attempt. */
-export const ONE_PAGE_MAX_LINES = 30;
+/**
+ * Above this many printed lines an invoice does not fit one page: skip the attempt (it would be a
+ * wasted render). Measured on Letter with one-line descriptions: 15 lines fit with the chart and
+ * payment row, about 7 more without it; A4 adds a few. A wrong guess costs time, never the page:
+ * the layout decides.
+ */
+export function onePageLineLimit(format: { showConsumptionChart: boolean; showPaymentQr: boolean; showBarcode: boolean }): number {
+  return format.showConsumptionChart || format.showPaymentQr || format.showBarcode ? 18 : 26;
+}
 
 type LaidOutPage = { box?: { height?: unknown }; style?: { height?: unknown } };
 

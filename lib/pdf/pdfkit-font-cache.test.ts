@@ -24,6 +24,10 @@ function fakeDoc() {
       this.size = size;
       return this;
     }
+    initFonts(defaultFont: unknown = 'Helvetica') {
+      if (defaultFont) this.font(defaultFont);
+      return this;
+    }
   }
   cacheFontsOf(Doc.prototype as never);
   cacheFontsOf(Doc.prototype as never); // idempotent
@@ -55,6 +59,14 @@ describe('cacheFontsOf', () => {
     doc.font('Helvetica', 10);
     doc.font('Helvetica', 10);
     expect(opened).toEqual(['Helvetica', 'Helvetica']);
+  });
+
+  it('opens no default font for a new document unless one is asked for', () => {
+    const { Doc, opened } = fakeDoc();
+    new Doc().initFonts();
+    expect(opened).toEqual([]);
+    new Doc().initFonts('Times-Roman');
+    expect(opened).toEqual(['Times-Roman']);
   });
 });
 

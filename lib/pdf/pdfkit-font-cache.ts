@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 
 type FontDoc = { _font: unknown; _fontSource: unknown; _fontFamily: unknown; fontSize(size: number): unknown };
 type FontFn = (this: FontDoc, src: unknown, family?: unknown, size?: unknown) => unknown;
+type InitFontsFn = (this: unknown, defaultFont?: unknown, family?: unknown, size?: unknown) => unknown;
+type PdfkitProto = { font: FontFn; initFonts?: InitFontsFn } & Record<symbol, unknown>;
 
 const PATCHED = Symbol.for('cauce.pdfkitFontCache');
 
@@ -10,8 +12,9 @@ const PATCHED = Symbol.for('cauce.pdfkitFontCache');
  * embedded font each time and compares it with the open one by serializing its name table — about
  * a tenth of an invoice's render time. This keeps, per document, the embedded font of each font
  * object and selects it directly; strings (standard fonts, registered names) take pdfkit's path.
+ * A new document no longer opens pdfkit's default Helvetica either (see initFonts below).
  */
-export function cacheFontsOf(proto: { font: FontFn } & Record<symbol, unknown>) {
+export function cacheFontsOf(proto: PdfkitProto) {
   if (proto[PATCHED]) return;
   const original = proto.font;
   const cache = new WeakMap<FontDoc, Map<object, unknown>>();
@@ -35,6 +38,14 @@ export function cacheFontsOf(proto: { font: FontFn } & Record<symbol, unknown>) 
     if (size != null) this.fontSize(size as number);
     return this;
   };
+  // Every new document also opened Helvetica (pdfkit's default font, parsing its metrics each
+  // time) that react-pdf never draws with: it sets a font before every text run.
+  const initFonts = proto.initFonts;
+  if (initFonts) {
+    proto.initFonts = function (this: unknown, defaultFont, family, size) {
+      return initFonts.call(this, defaultFont === undefined ? null : defaultFont, family, size);
+    };
+  }
   proto[PATCHED] = true;
 }
 
@@ -43,7 +54,7 @@ export function cacheFontsOf(proto: { font: FontFn } & Record<symbol, unknown>) 
  * react-pdf got). For the batch render threads, which run on Node directly; idempotent.
  */
 export async function installPdfkitFontCache(): Promise<void> {
-  type PdfkitModule = { prototype: { font: FontFn } & Record<symbol, unknown> };
+  type PdfkitModule = { prototype: PdfkitProto };
   // pdfkit ships no types: the specifier is a variable so TypeScript does not look for them.
   const specifier = 'pdfkit';
   const esm = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ specifier)) as { default: PdfkitModule };

@@ -3,7 +3,7 @@ import { createElement, type ReactElement } from 'react';
 import { BUILT_IN_PRINT_FORMAT, type PrintFormat } from '@/lib/domain/pdf/print-format';
 import { registerPdfFonts } from './fonts';
 import { InvoiceDocument } from './invoice-document';
-import { fitsOnePage, ONE_PAGE_MAX_LINES } from './one-page';
+import { fitsOnePage, onePageLineLimit } from './one-page';
 import { paymentImages } from './payment-images';
 import type { InvoicePdfData, InvoicePdfImages } from './types';
 
@@ -19,7 +19,7 @@ function render(props: { data: InvoicePdfData; format: PrintFormat; images: Invo
 export async function renderInvoicePdf(data: InvoicePdfData, format: PrintFormat = BUILT_IN_PRINT_FORMAT): Promise<Buffer> {
   registerPdfFonts();
   const images = await paymentImages(data, format);
-  if (data.lines.length <= ONE_PAGE_MAX_LINES) {
+  if (data.lines.length <= onePageLineLimit(format)) {
     let fits = false;
     const pdf = await render({ data, format, images, onePage: (layout) => (fits = fitsOnePage(layout)) });
     if (fits) return pdf;
