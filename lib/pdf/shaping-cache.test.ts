@@ -1,6 +1,8 @@
+import { Font } from '@react-pdf/renderer';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_PRINT_FORMAT } from '@/lib/domain/pdf/print-format';
 import { pdfText } from '@/tests/support/pdf-text';
+import { PDF_FONT_FAMILY } from './fonts';
 import { installShapingCache, memoizeLayout } from './shaping-cache';
 import { renderInvoicePdf } from './render';
 import { SAMPLE_CLASS_B, sampleLongInvoice } from './sample-invoices';
@@ -53,5 +55,11 @@ describe('installShapingCache', () => {
     await installShapingCache();
     const after = await Promise.all([renderInvoicePdf(SAMPLE_CLASS_B, BUILT_IN_PRINT_FORMAT), renderInvoicePdf(long, BUILT_IN_PRINT_FORMAT)]);
     for (let i = 0; i < 2; i++) expect((await pdfText(after[i])).pages).toEqual((await pdfText(before[i])).pages);
+    // The fonts the documents used are memoized; the italic, never used, was never loaded.
+    const sources = (Font.getRegisteredFonts() as unknown as Record<string, { sources: { data: Record<symbol, unknown> | null; fontStyle?: string }[] }>)[PDF_FONT_FAMILY].sources;
+    expect(sources.filter((f) => f.data?.[Symbol.for('cauce.shapingCache')]).length).toBe(2);
+    const italic = sources.find((f) => f.fontStyle === 'italic');
+    expect(italic).toBeDefined();
+    expect(italic!.data).toBeNull();
   });
 });

@@ -30,14 +30,24 @@ export function memoizeLayout(font: Shapeable, max = 20_000): void {
   font[MEMOIZED] = true;
 }
 
-/** Loads the PDF fonts and memoizes their shaping (the batch render threads; idempotent). */
+/**
+ * Memoizes the shaping of the PDF fonts as react-pdf loads them (the batch render threads;
+ * idempotent). Loading stays lazy: a variant no document uses (the italic, most of the fallback
+ * font) is never read.
+ */
 export async function installShapingCache(): Promise<void> {
   registerPdfFonts();
-  const families = Font.getRegisteredFonts() as unknown as Record<string, { sources: { load(): Promise<void>; data: Shapeable | null }[] } | undefined>;
+  type Source = { load(): Promise<void>; data: Shapeable | null } & Record<symbol, unknown>;
+  const families = Font.getRegisteredFonts() as unknown as Record<string, { sources: Source[] } | undefined>;
   for (const name of PDF_FONT_STACK) {
     for (const source of families[name]?.sources ?? []) {
-      await source.load();
-      if (source.data && typeof source.data.layout === 'function') memoizeLayout(source.data);
+      if (source[MEMOIZED]) continue;
+      const load = source.load.bind(source);
+      source.load = async () => {
+        await load();
+        if (source.data && typeof source.data.layout === 'function') memoizeLayout(source.data);
+      };
+      source[MEMOIZED] = true;
     }
   }
 }

@@ -1,7 +1,7 @@
 /**
  * A ZIP written to disk as entries arrive (yazl), never holding the whole archive: PDFs are stored
  * without recompression (their streams are already deflated), and add() waits while more than
- * `maxPendingBytes` are queued ahead of the disk. It writes to `<file>.part` and renames on finish,
+ * `maxPendingBytes` (8 MB by default) are queued ahead of the disk. It writes to `<file>.part` and renames on finish,
  * so a ZIP at `file` is always complete; starting again over a `.part` truncates it.
  */
 import { createWriteStream } from 'node:fs';
@@ -34,7 +34,7 @@ export class ZipWriter {
   static async open(file: string, opts: { maxPendingBytes?: number } = {}): Promise<ZipWriter> {
     await mkdir(path.dirname(file), { recursive: true });
     await rm(file, { force: true });
-    return new ZipWriter(file, `${file}.part`, opts.maxPendingBytes ?? 32 * 2 ** 20);
+    return new ZipWriter(file, `${file}.part`, opts.maxPendingBytes ?? 8 * 2 ** 20);
   }
 
   /** Adds one file; a name already used gets ' (2)', ' (3)'… before its extension. */
