@@ -1,5 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
+import { runDelinquency } from '@/lib/collections/delinquency-run';
+import { toLocalDateString } from '@/lib/domain/format';
 import type { DatabaseHandle } from './client';
 import { recordAudit } from './queries/audit';
 import { branches, company, customers, localities, paymentEntities, pointsOfSale, provinces, tariffCategories, userBranches, users, type Role } from './schema';
@@ -89,7 +91,14 @@ export async function seedDemo(handle: DatabaseHandle, log: (msg: string) => voi
   await seedDelinquencyLevels(handle.db).then((names) => names.length && log(`Política de morosidad: ${names.join(', ')}.`));
   if (opts.history ?? historyByDefault()) {
     await seedBillingHistory(handle, DEMO_SEED, log);
-    await seedPaymentHistory(handle, DEMO_SEED, log);
+    const paid = await seedPaymentHistory(handle, DEMO_SEED, log);
+    if (paid) {
+      // Statuses as of today, so agreements, reports and the portal show the demo's debt; the
+      // actions (late fees, notices, disconnection orders) are left to the daily run.
+      const today = toLocalDateString(new Date());
+      const run = await runDelinquency(handle.db, today, { actions: false });
+      log(`Morosidad al ${today}: ${run.byStatus.DELINQUENT} acuerdos morosos y ${run.byStatus.IN_GRACE} en período de gracia (las acciones las toma la corrida diaria).`);
+    }
   }
 }
 

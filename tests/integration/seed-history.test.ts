@@ -6,6 +6,7 @@ import { seedDemo } from '@/db/seed';
 import { CONSUMPTION_BANDS, HISTORY_PERIODS, issueDateFor } from '@/db/seed-data/history';
 import { UserError } from '@/lib/auth/errors';
 import { periodBounds } from '@/lib/domain/billing/period';
+import { toLocalDateString } from '@/lib/domain/format';
 import { estimate } from '@/lib/domain/billing/readings';
 import { recordReading } from '@/lib/dal/readings';
 import { actorFor } from '../support/actors';
@@ -181,6 +182,20 @@ describe('demo billing history', () => {
       from payments p join branches b on b.id = p.branch_id join receipt_sequences s on s.branch_id = b.id group by b.code, s.last_number`);
     expect(gaps.length).toBeGreaterThan(1);
     for (const g of gaps) expect([g.hi, g.last]).toEqual([g.n, g.n]);
+  });
+
+  it('leaves the agreements with their delinquency status as of today (statuses and history, no actions)', async () => {
+    // "Today" is the utility's local date, as the seed and the daily run take it.
+    const today = toLocalDateString(new Date());
+    const [d] = await rows<{ delinquent: number; history: number; today: number; actions: number }>(sql`
+      select (select count(*)::int from agreements where delinquency_status = 'DELINQUENT') delinquent,
+        (select count(*)::int from delinquency_history) history,
+        (select count(*)::int from delinquency_history where run_date = ${today}::date) today,
+        (select count(*)::int from delinquency_actions) actions`);
+    expect(d.delinquent).toBeGreaterThan(0);
+    expect(d.today).toBe(d.history);
+    expect(d.actions).toBe(0);
+    expect(logs.some((m) => m.startsWith('Morosidad al '))).toBe(true);
   });
 
   it('refuses to change a billed reading', async () => {
