@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvLine } from './csv';
+import { csvLine, splitCsvRecords } from './csv';
 
 describe('csvLine', () => {
   it('joins plain cells with commas and ends with CRLF', () => {
@@ -16,5 +16,19 @@ describe('csvLine', () => {
 
   it('writes null and undefined as empty cells', () => {
     expect(csvLine([null, undefined, ''])).toBe(',,\r\n');
+  });
+});
+
+describe('splitCsvRecords', () => {
+  it('keeps a quoted field after blanks, drops blank lines', () => {
+    expect(splitCsvRecords('x; "y;z"\n ; \n', ';')).toEqual([{ line: 1, fields: ['x', 'y;z'] }]);
+  });
+
+  it('keeps quoted separators and newlines, and the line each record starts on', () => {
+    expect(splitCsvRecords('a,"b,c"\r\n\r\n"d\ne",f\ng', ',')).toEqual([
+      { line: 1, fields: ['a', 'b,c'] },
+      { line: 3, fields: ['d\ne', 'f'] },
+      { line: 5, fields: ['g'] },
+    ]);
   });
 });

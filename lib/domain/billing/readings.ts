@@ -2,6 +2,7 @@
  * Meter readings: consumption with register roll-over, estimation from history, the decision for
  * one reading, and the CSV import format. Pure: no database, no Next.
  */
+import { splitCsvRecords } from '@/lib/domain/csv';
 
 /** Anomaly codes a reader may report instead of (or along with) a register value. */
 export const ANOMALY_CODES = ['MI', 'MD', 'MP', 'LI', 'PC', 'SL'] as const;
@@ -219,45 +220,6 @@ export type CsvReadingRow = {
 
 export type CsvParseResult = { ok: true; rows: CsvReadingRow[] } | { ok: false; error: string };
 
-/** Splits CSV text into records of fields (RFC 4180 quoting) with their starting line numbers. */
-function splitRecords(text: string, sep: string): { line: number; fields: string[] }[] {
-  const records: { line: number; fields: string[] }[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else {
-        if (c === '\n') line++;
-        field += c;
-      }
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === sep) {
-      fields.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      fields.push(field);
-      records.push({ line: start, fields });
-      fields = [];
-      field = '';
-      line++;
-      start = line;
-    } else field += c;
-  }
-  if (field !== '' || fields.length) {
-    fields.push(field);
-    records.push({ line: start, fields });
-  }
-  return records.filter((r) => r.fields.some((f) => f.trim() !== ''));
-}
 
 // 'Anomalía ' → 'anomalia', 'Período' → 'periodo'.
 function headerKey(s: string): string {
@@ -274,7 +236,7 @@ export function parseReadingsCsv(text: string, today: string): CsvParseResult {
   const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
   // The header decides the separator: Spanish-locale spreadsheets export ';', others ','.
   const sep = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const records = splitRecords(body, sep);
+  const records = splitCsvRecords(body, sep);
   if (!records.length) return { ok: false, error: 'El archivo está vacío.' };
   const header = records[0].fields.map(headerKey);
   const index = new Map<CsvColumn, number>();

@@ -9,7 +9,6 @@ import {
   parseDebitResponse,
   responseStatus,
   selectDebitItems,
-  splitCsvRecords,
   type DebitCandidate,
 } from './direct-debit';
 
@@ -238,16 +237,6 @@ describe('response file', () => {
       { lineNo: 1, agreementCode: 'AC-1', customerName: 'A', accountMasked: '******1111', fiscalNumber: '00001-00000042', amount: '1500.00' },
     ]);
     expect(parseDebitResponse(sent, batch, TODAY).ok).toBe(false);
-  });
-});
-
-describe('CSV records', () => {
-  it('keeps quoted separators and newlines, and the line each record starts on', () => {
-    expect(splitCsvRecords('a,"b,c"\r\n\r\n"d\ne",f\ng', ',')).toEqual([
-      { line: 1, fields: ['a', 'b,c'] },
-      { line: 3, fields: ['d\ne', 'f'] },
-      { line: 5, fields: ['g'] },
-    ]);
   });
 });
 

@@ -23,7 +23,7 @@
  * code (01, 51, R03…) → rejected, with the reason given or the code's usual meaning. Every item of
  * the batch must be answered exactly once, with its amount; any error refuses the whole file.
  */
-import { csvLine } from '@/lib/domain/csv';
+import { csvLine, splitCsvRecords } from '@/lib/domain/csv';
 import { fromCents, toCents } from '@/lib/domain/money';
 import { validDate } from '@/lib/domain/billing/period';
 
@@ -186,47 +186,6 @@ export function responseStatus(raw: string, reason: string): { status: 'CONFIRME
   return { status: 'REJECTED', code: code.slice(0, 20), reason: reason.trim().slice(0, 500) || fallback };
 }
 
-/** Splits CSV text into records of fields (RFC 4180 quoting), each with the line it starts on; blank lines dropped. */
-export function splitCsvRecords(text: string, sep: string): { line: number; fields: string[] }[] {
-  const records: { line: number; fields: string[] }[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  const endRecord = () => {
-    fields.push(field);
-    if (fields.some((f) => f.trim() !== '')) records.push({ line: start, fields });
-    fields = [];
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else {
-        if (c === '\n') line++;
-        field += c;
-      }
-    } else if (c === '"' && field.trim() === '') {
-      quoted = true;
-      field = '';
-    } else if (c === sep) {
-      fields.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      start = line;
-    } else field += c;
-  }
-  if (field !== '' || fields.length) endRecord();
-  return records;
-}
 
 /**
  * Checks the bank's response against the batch (code and items) and returns one outcome per item,
