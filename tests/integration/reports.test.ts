@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { DatabaseHandle } from '@/db/client';
 import { agreements, branches, customers, invoices, paymentAllocations, paymentEntities, payments, pointsOfSale } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
+import { agingReport } from '@/db/queries/reports';
 import { findUserByEmail } from '@/db/queries/users';
 import { ForbiddenError } from '@/lib/auth/errors';
 import type { Actor } from '@/lib/auth/scope';
@@ -205,6 +206,24 @@ describe('receivables aging', () => {
     expect(dop.customers[0]).toMatchObject({ key: customerId, label: 'Zeta Reportes Industriales SRL' });
     expect(dop.branches).toHaveLength(1);
     expect(dop.branches[0]).toMatchObject({ key: sdcId, label: 'Santo Domingo Centro' });
+  });
+
+  it('lists only the customers owing the most per currency, each with all its buckets; the other lines stay whole', async () => {
+    const rows = await agingReport(h.db, { all: true }, { asOf: AS_OF, topCustomers: 1 });
+    const dop = rows.filter((r) => r.currency === 'DOP');
+    expect(dop.filter((r) => r.dimension === 'customer')).toEqual([
+      expect.objectContaining({ key: customerId, label: 'Zeta Reportes Industriales SRL', b0_30: '117.50', b180: '413.34', total: '800.84', documents: 11 }),
+    ]);
+    expect(dop.find((r) => r.dimension === 'total')).toMatchObject({ total: '920.84', documents: 131 });
+    expect(dop.filter((r) => r.dimension === 'segment').map((r) => [r.key, r.label, r.total])).toEqual([
+      ['INDUSTRIAL', 'INDUSTRIAL', '800.84'],
+      ['GOVERNMENT', 'GOVERNMENT', '120.00'],
+    ]);
+    const two = await agingReport(h.db, { all: true }, { asOf: AS_OF, topCustomers: 2 });
+    expect(two.filter((r) => r.currency === 'DOP' && r.dimension === 'customer').map((r) => [r.key, r.total, r.b91_180])).toEqual([
+      [customerId, '800.84', '130.00'],
+      [pagerCustomerId, '120.00', '120.00'],
+    ]);
   });
 
   it('filters by segment', async () => {
