@@ -3,9 +3,8 @@ import { requireActor } from '@/lib/dal/actor';
 import { exportInvoices, invoiceListOptions } from '@/lib/dal/invoices';
 import { FISCAL_DOC_TYPE_LABELS } from '@/lib/domain/billing/fiscal-number';
 import { INVOICE_ORIGIN_LABELS, INVOICE_STATUS_LABELS } from '@/lib/domain/billing/labels';
-import { CSV_BOM, csvLine } from '@/lib/domain/csv';
 import { DOCUMENT_TYPE_LABELS } from '@/lib/domain/documents';
-import { toLocalDateString } from '@/lib/domain/format';
+import { csvResponse } from '@/lib/http/csv-response';
 import { invoiceListSchema } from '@/lib/validation/invoices';
 
 const HEADERS = [
@@ -43,46 +42,31 @@ export async function GET(request: Request) {
   }
   const params = invoiceListSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   if (params.branchId && !(await invoiceListOptions(actor)).branches.some((b) => b.id === params.branchId)) params.branchId = undefined;
-  const rows = exportInvoices(actor, params);
-  const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      controller.enqueue(encoder.encode(CSV_BOM + csvLine(HEADERS)));
-      let chunk = '';
-      for await (const r of rows) {
-        chunk += csvLine([
-          r.fiscalNumber,
-          r.invoiceClass,
-          FISCAL_DOC_TYPE_LABELS[r.docType],
-          INVOICE_ORIGIN_LABELS[r.origin],
-          INVOICE_STATUS_LABELS[r.status],
-          r.issueDate,
-          r.dueDate,
-          r.period,
-          r.customerName,
-          DOCUMENT_TYPE_LABELS[r.documentType],
-          r.documentNumber,
-          r.agreementCode,
-          r.branchName,
-          r.currency,
-          r.exchangeRate,
-          r.discountTotal,
-          r.netTotal,
-          r.taxTotal,
-          r.total,
-          r.balance,
-        ]);
-        // One write per ~64 KB rather than per row.
-        if (chunk.length > 65_536) {
-          controller.enqueue(encoder.encode(chunk));
-          chunk = '';
-        }
-      }
-      if (chunk) controller.enqueue(encoder.encode(chunk));
-      controller.close();
-    },
-  });
-  return new Response(stream, {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="facturas-${toLocalDateString(new Date())}.csv"`, 'Cache-Control': 'no-store' },
-  });
+  const rows = async function* () {
+    for await (const r of exportInvoices(actor, params)) {
+      yield [
+        r.fiscalNumber,
+        r.invoiceClass,
+        FISCAL_DOC_TYPE_LABELS[r.docType],
+        INVOICE_ORIGIN_LABELS[r.origin],
+        INVOICE_STATUS_LABELS[r.status],
+        r.issueDate,
+        r.dueDate,
+        r.period,
+        r.customerName,
+        DOCUMENT_TYPE_LABELS[r.documentType],
+        r.documentNumber,
+        r.agreementCode,
+        r.branchName,
+        r.currency,
+        r.exchangeRate,
+        r.discountTotal,
+        r.netTotal,
+        r.taxTotal,
+        r.total,
+        r.balance,
+      ];
+    }
+  };
+  return csvResponse('facturas', HEADERS, rows());
 }

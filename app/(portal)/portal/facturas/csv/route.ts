@@ -1,4 +1,4 @@
-import { csvResponse } from '@/app/(staff)/reportes/csv';
+import { csvResponse } from '@/lib/http/csv-response';
 import { requireActor } from '@/lib/dal/actor';
 import { exportPortalInvoices, portalCustomerId } from '@/lib/dal/portal-invoices';
 import { FISCAL_DOC_TYPE_LABELS } from '@/lib/domain/billing/fiscal-number';
