@@ -253,6 +253,23 @@ describe('the CSV export respects the scope and the filters', () => {
     expect(adminRows).toHaveLength(3);
     expect(await h.db.$count(invoices, and(eq(invoices.branchId, sti.branchId), eq(invoices.billingRunId, runId)))).toBe(2);
   });
+
+  it('streams the same rows as CSV from /facturas/exportar, and answers 401/403 without a session or permission', async () => {
+    const { GET } = await import('@/app/(staff)/facturas/exportar/route');
+    const get = () => GET(new Request(`http://localhost/facturas/exportar?corrida=${runId}&periodo=2026-09`));
+    session.current = { user: { id: staff.id } };
+    const res = await get();
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="facturas-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const lines = (await res.text()).replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+    expect(lines[0]).toMatch(/^Número fiscal,Clase,Tipo de documento,/);
+    const expected = await collect(exportInvoices(staff, params({ periodo: '2026-09' }), h.db, NOW));
+    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(expected.map((r) => r.fiscalNumber).sort());
+    session.current = null;
+    expect((await get()).status).toBe(401);
+    session.current = { user: { id: (await actorFor('inspector@cauce.example')).id } };
+    expect((await get()).status).toBe(403);
+  });
 });
 
 describe('the run form action', () => {
