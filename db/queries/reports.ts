@@ -89,16 +89,18 @@ export async function agingReport(db: DbOrTx, scope: BranchScope, f: ReportFilte
   // On those rows: per branch and segment (joined to customers), whose grouping sets are the total,
   // branch and segment lines; and the `topCustomers` customers owing the most per currency (a
   // top-N sort of the per-customer totals; ties by id, the order of its text), summed in full.
-  const days = `${asOf}::date - coalesce(i.due_date, ${asOf}::date)`;
+  // Days past due = asOf − due_date (none: not yet due), spelled as due-date ranges (the date
+  // arithmetic on the constant side, once) so each document costs a few date comparisons.
+  const pastDue = (n: number) => `${asOf}::date - ${n}`;
   const sums = `sum(b0_30) as b0_30, sum(b31_60) as b31_60, sum(b61_90) as b61_90, sum(b91_180) as b91_180, sum(b180) as b180, sum(total) as total, sum(documents) as documents`;
   const text = `
     with base as materialized (
       select i.customer_id, i.branch_id, i.currency,
-             sum(i.balance) filter (where ${days} <= 30) as b0_30,
-             sum(i.balance) filter (where ${days} between 31 and 60) as b31_60,
-             sum(i.balance) filter (where ${days} between 61 and 90) as b61_90,
-             sum(i.balance) filter (where ${days} between 91 and 180) as b91_180,
-             sum(i.balance) filter (where ${days} > 180) as b180,
+             sum(i.balance) filter (where i.due_date is null or i.due_date >= ${pastDue(30)}) as b0_30,
+             sum(i.balance) filter (where i.due_date between ${pastDue(60)} and ${pastDue(31)}) as b31_60,
+             sum(i.balance) filter (where i.due_date between ${pastDue(90)} and ${pastDue(61)}) as b61_90,
+             sum(i.balance) filter (where i.due_date between ${pastDue(180)} and ${pastDue(91)}) as b91_180,
+             sum(i.balance) filter (where i.due_date < ${pastDue(180)}) as b180,
              sum(i.balance) as total, count(*) as documents
       from invoices i
       where ${conds.join(' and ')}
