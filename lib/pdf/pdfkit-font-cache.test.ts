@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_PRINT_FORMAT } from '@/lib/domain/pdf/print-format';
 import { pdfText } from '@/tests/support/pdf-text';
@@ -79,5 +80,10 @@ describe('installPdfkitFontCache', () => {
     const fonts = (pdf: Buffer) => pdf.toString('latin1').match(/\/BaseFont \/[A-Z]{6}\+[\w-]+/g)?.map((f) => f.replace(/\/[A-Z]{6}\+/, '/')).sort();
     expect(fonts(after)).toEqual(fonts(before));
     expect(fonts(after)?.length).toBeGreaterThanOrEqual(2);
+    // It reached pdfkit as Node loads it, both builds (react-pdf gets one of them).
+    const cjs = createRequire(import.meta.url)('pdfkit') as { prototype: Record<symbol, unknown> };
+    const specifier = 'pdfkit';
+    const esm = (await import(specifier)) as { default: { prototype: Record<symbol, unknown> } };
+    for (const proto of [cjs.prototype, esm.default.prototype]) expect(proto[Symbol.for('cauce.pdfkitFontCache')]).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 'use server';
 
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { requestOrigin } from '@/lib/actions/request-origin';
 import { z } from 'zod';
 import { runAction } from '@/lib/actions/safe-action';
 import { startCheckout } from '@/lib/dal/checkouts';
@@ -11,14 +11,6 @@ const schema = z.object({
   agreementId: z.uuid({ error: 'Acuerdo no válido.' }),
   invoiceIds: z.array(z.uuid({ error: 'Factura no válida.' })).min(1, { error: 'Elija al menos una factura.' }).default([]),
 });
-
-/** This request's origin, as the browser sees it (the provider sends the payer back there). */
-async function requestOrigin() {
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost';
-  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
-  return `${proto.split(',')[0].trim()}://${host}`;
-}
 
 /**
  * Starts a gateway checkout for the chosen invoices (payments.write; the data layer re-checks the

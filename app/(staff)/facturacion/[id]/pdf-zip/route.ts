@@ -1,7 +1,6 @@
-import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@/lib/auth/errors';
 import { requireActor } from '@/lib/dal/actor';
+import { zipFileResponse } from '@/lib/http/file-response';
 import { runPdfZipFile } from '@/lib/dal/pdf-batches';
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
@@ -19,13 +18,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     if (err instanceof NotFoundError) return text(err.message, 404);
     throw err;
   }
-  const body = Readable.toWeb(createReadStream(file.path)) as ReadableStream<Uint8Array>;
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'application/zip',
-      'Content-Disposition': `attachment; filename="${file.fileName}"`,
-      'Content-Length': String(file.bytes),
-      'Cache-Control': 'private, no-store',
-    },
-  });
+  return zipFileResponse(file);
 }

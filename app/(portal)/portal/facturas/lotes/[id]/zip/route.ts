@@ -1,6 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
 import { requireActor } from '@/lib/dal/actor';
+import { zipFileResponse } from '@/lib/http/file-response';
 import { portalPdfZipFile } from '@/lib/dal/pdf-batches';
 import { portalErrorResponse } from '../../../responses';
 
@@ -14,13 +13,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   } catch (err) {
     return portalErrorResponse(err);
   }
-  const body = Readable.toWeb(createReadStream(file.path)) as ReadableStream<Uint8Array>;
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'application/zip',
-      'Content-Disposition': `attachment; filename="${file.fileName}"`,
-      'Content-Length': String(file.bytes),
-      'Cache-Control': 'private, no-store',
-    },
-  });
+  return zipFileResponse(file);
 }
