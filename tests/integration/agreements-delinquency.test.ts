@@ -66,8 +66,10 @@ beforeAll(async () => {
   [L.L1, L.L2, L.L3] = levels.map((l) => l.id);
 
   await h.db.update(agreements).set({ delinquencyStatus: 'CURRENT', delinquencyLevelId: null });
+  // ACTIVE ones only: ids are random, and a demo agreement that is already suspended would join the
+  // "suspended and delinquent" case below.
   const inBranch = async (branchId: string, n: number) =>
-    (await h.db.select({ id: agreements.id }).from(agreements).where(eq(agreements.branchId, branchId)).orderBy(asc(agreements.id)).limit(n)).map((r) => r.id);
+    (await h.db.select({ id: agreements.id }).from(agreements).where(and(eq(agreements.branchId, branchId), eq(agreements.status, 'ACTIVE'))).orderBy(asc(agreements.id)).limit(n)).map((r) => r.id);
   [A.a1, A.a2, A.a3, A.a4, A.a5] = await inBranch(sdc, 5);
   [A.b1, A.b2] = await inBranch(sti, 2);
   const set = (ids: string[], status: 'IN_GRACE' | 'DELINQUENT', levelId: string | null = null) =>
