@@ -1,5 +1,5 @@
 /**
- * Collection reports benchmark: npm run bench:collections -- --invoices N [--as-of AAAA-MM-DD] [--try-indexes] [--no-delinquency] [--keep]
+ * Collection reports benchmark: npm run bench:collections -- --invoices N [--as-of AAAA-MM-DD] [--no-delinquency] [--keep]
  *
  * Seeds N issued invoices with their payments deterministically in a database of its own, then
  * times the real report queries (db/queries/reports.ts, as the admin sees them: every branch) —
@@ -22,8 +22,6 @@
  *   100 000 invoices (automatic invoices of the agreement's branch, currency and customer).
  * - ~60 % PAID and ~12 % PARTIALLY_PAID (35 % left) by a hash of g, each with one CONFIRMED payment
  *   (method by the hash, created by the demo cashier) and its allocation; the rest ISSUED. VACUUM ANALYZE.
- * - `--try-indexes` then creates the partial indexes proposed for the reports (in the bench
- *   database only; the schema does not have them) and times the reports again (…IndexedMs).
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -44,7 +42,6 @@ const { values } = parseArgs({
   options: {
     invoices: { type: 'string', default: '100000' },
     'as-of': { type: 'string', default: '2026-06-30' },
-    'try-indexes': { type: 'boolean', default: false },
     'no-delinquency': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -57,13 +54,6 @@ if (!validDate(asOf)) throw new Error('--as-of debe ser una fecha AAAA-MM-DD.');
 const MONTHS = 24;
 const CHUNK = 100_000;
 const OPEN = `status in ('ISSUED', 'PARTIALLY_PAID') and doc_type in ('INVOICE', 'DEBIT_NOTE') and balance > 0`;
-/** The indexes this benchmark argues for (reported to the lead; not in db/schema). */
-export const PROPOSED_INDEXES = [
-  // Overdue list (all branches) in index order, and the aging's scan as an index-only scan.
-  `create index invoices_open_due_idx on invoices (due_date, id) include (branch_id, customer_id, currency, balance, issue_date) where ${OPEN}`,
-  // The same for branch staff (one or a few branches).
-  `create index invoices_open_branch_due_idx on invoices (branch_id, due_date, id) include (customer_id, currency, balance, issue_date) where ${OPEN}`,
-];
 
 const fmt = (n: number) => n.toLocaleString('es-DO');
 const log = (m: string) => console.log(m);
@@ -173,18 +163,6 @@ async function main() {
 
     log('Reportes (mediana de 5 tras un calentamiento):');
     const timed = await timeReports(handle, sdc.id);
-    let indexed: Record<string, number> | null = null;
-    if (values['try-indexes']) {
-      log('Índices parciales propuestos (solo en la base del benchmark):');
-      for (const ddl of PROPOSED_INDEXES) {
-        const t = Date.now();
-        await rawQuery(handle.db, ddl, []);
-        log(`  ${ddl.slice(0, 60)}… ${((Date.now() - t) / 1000).toFixed(1)} s`);
-      }
-      await rawQuery(handle.db, 'vacuum analyze invoices', []);
-      const again = await timeReports(handle, sdc.id);
-      indexed = Object.fromEntries(Object.entries(again).map(([k, v]) => [k.replace(/Ms$/, 'IndexedMs'), v]));
-    }
 
     let delinquencyAgreementsPerSec: number | null = null;
     let delinquency: Record<string, unknown> = {};
@@ -229,7 +207,7 @@ async function main() {
       }
     }
     console.log(
-      JSON.stringify({ invoices, openInvoices: open, payments: paymentsN, agreements: agreementsN, ...timed, ...(indexed ?? {}), delinquencyAgreementsPerSec, ...delinquency, database: label, asOf, seedSeconds: Number(seedSeconds.toFixed(1)) }),
+      JSON.stringify({ invoices, openInvoices: open, payments: paymentsN, agreements: agreementsN, ...timed, delinquencyAgreementsPerSec, ...delinquency, database: label, asOf, seedSeconds: Number(seedSeconds.toFixed(1)) }),
     );
   } finally {
     await dispose();

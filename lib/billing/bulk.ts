@@ -21,6 +21,14 @@ function rawClient(db: DbOrTx): RawClient {
   return client;
 }
 
+/**
+ * Whether `db` is a postgres.js pool (not PGlite, not a transaction), where statements can run at
+ * the same time on separate connections.
+ */
+export function hasConnectionPool(db: DbOrTx): boolean {
+  return typeof (rawClient(db) as { begin?: unknown }).begin === 'function';
+}
+
 /** Runs raw SQL with text parameters on the database or inside the transaction given. */
 export async function rawQuery<T = Record<string, unknown>>(db: DbOrTx, text: string, params: Value[]): Promise<T[]> {
   const client = rawClient(db);

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DatabaseHandle } from '@/db/client';
+import type { DatabaseHandle, Tx } from '@/db/client';
 import { agreements, branches, customers, invoices, paymentAllocations, paymentEntities, payments, pointsOfSale } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { agingReport } from '@/db/queries/reports';
+import { onOneSnapshot } from '@/db/queries/snapshot';
+import { hasConnectionPool } from '@/lib/billing/bulk';
 import { findUserByEmail } from '@/db/queries/users';
 import { ForbiddenError } from '@/lib/auth/errors';
 import type { Actor } from '@/lib/auth/scope';
@@ -224,6 +226,33 @@ describe('receivables aging', () => {
       [customerId, '800.84', '130.00'],
       [pagerCustomerId, '120.00', '120.00'],
     ]);
+  });
+
+  it('gives the same report computed whole or in customer-id parts (at the same time on PostgreSQL)', async () => {
+    const whole = await agingReport(h.db, { all: true }, { asOf: AS_OF, topCustomers: 3, parts: 1 });
+    expect(whole.length).toBeGreaterThan(5);
+    for (const parts of [2, 3, 7]) expect(await agingReport(h.db, { all: true }, { asOf: AS_OF, topCustomers: 3, parts })).toEqual(whole);
+    expect(await agingReport(h.db, { all: true }, { asOf: AS_OF, topCustomers: 3 })).toEqual(whole);
+  });
+
+  it.runIf(process.env.TEST_DATABASE_URL)('reads every part on one snapshot: a payment committed while the parts run is in none of them', async () => {
+    expect(hasConnectionPool(h.db)).toBe(true);
+    const [target] = await h.db.select({ id: invoices.id, balance: invoices.balance }).from(invoices).where(eq(invoices.customerId, customerId)).limit(1);
+    const read = (tx: Tx) => tx.select({ balance: invoices.balance }).from(invoices).where(eq(invoices.id, target.id)).then((r) => r[0].balance);
+    let changed!: Promise<unknown>;
+    try {
+      const seen = await onOneSnapshot(h.db, 3, async (tx, part) => {
+        // The first part changes the balance on another connection (committed at once) before any part reads it.
+        if (part === 0) changed = h.db.update(invoices).set({ balance: '0.01' }).where(eq(invoices.id, target.id));
+        await new Promise((r) => setTimeout(r, 20));
+        await changed;
+        return read(tx);
+      });
+      expect(seen).toEqual([target.balance, target.balance, target.balance]);
+      expect(await read(h.db as unknown as Tx)).toBe('0.01');
+    } finally {
+      await h.db.update(invoices).set({ balance: target.balance }).where(eq(invoices.id, target.id));
+    }
   });
 
   it('filters by segment', async () => {

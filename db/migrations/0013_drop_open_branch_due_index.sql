@@ -1,0 +1,1 @@
+DROP INDEX "invoices_open_branch_due_idx";
