@@ -10,7 +10,8 @@
 import type { DbOrTx } from '@/db/client';
 import type { BranchScope } from '@/lib/auth/scope';
 import { hasConnectionPool, pgArray, rawQuery } from '@/lib/billing/bulk';
-import { mergeAgingParts, uuidRanges, type AgingRow } from '@/lib/domain/collections/aging';
+import { mergeAgingParts, topPerCurrency, uuidRanges, type AgingRow } from '@/lib/domain/collections/report-parts';
+import { toCents } from '@/lib/domain/money';
 import { containsPattern } from './filters';
 import { onOneSnapshot } from './snapshot';
 
@@ -58,7 +59,7 @@ const OPEN = `i.status in ('ISSUED', 'PARTIALLY_PAID') and i.doc_type in ('INVOI
 
 // ─── a) Receivables aging ────────────────────────────────────────────────────────────────────
 
-export type { AgingDimension, AgingRow } from '@/lib/domain/collections/aging';
+export type { AgingDimension, AgingRow } from '@/lib/domain/collections/report-parts';
 
 /**
  * Open documents' balances bucketed by days past due on `asOf` (not yet due → 0–30; the edges as
@@ -288,18 +289,43 @@ export type DebtorRow = {
   level_name: string | null;
 };
 
-/** The agreements owing the most (open documents' balances), `limit` per currency, with their oldest due date and delinquency status. */
-export async function topDebtors(db: DbOrTx, scope: BranchScope, f: ReportFilter & { limit: number }): Promise<DebtorRow[]> {
+/**
+ * The agreements owing the most (open documents' balances), `limit` per currency, with their oldest
+ * due date and delinquency status; ordered by currency, balance (largest first) and agreement code.
+ * Computed in customer-id parts on one snapshot, as the aging report (an agreement has one customer).
+ */
+export async function topDebtors(db: DbOrTx, scope: BranchScope, f: ReportFilter & { limit: number; parts?: number }): Promise<DebtorRow[]> {
+  const ranges = uuidRanges(f.parts ?? (hasConnectionPool(db) ? 2 : 1));
+  const parts = await onOneSnapshot(db, ranges.length, async (tx, i) => {
+    const { text, values } = topDebtorsPart(scope, f, ranges[i]);
+    await rawQuery(tx, 'set local jit = off', []);
+    return rawQuery<DebtorRow>(tx, text, values);
+  });
+  return topPerCurrency(parts.flat(), f.limit, (r) => r.balance, (r) => r.agreement_id).sort(
+    (a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0) || Number(toCents(b.balance) - toCents(a.balance)) || a.agreement_code.localeCompare(b.agreement_code),
+  );
+}
+
+/** The top debtors among the customers whose id is in [from, to). */
+function topDebtorsPart(scope: BranchScope, f: ReportFilter & { limit: number }, [from, to]: [string | null, string | null]) {
   const p = new Params();
-  const conds = [OPEN, ...invoiceConditions(p, scope, f)];
+  const conds = [OPEN, ...invoiceConditions(p, scope, f, 'subquery')];
+  if (from) conds.push(`i.customer_id >= ${p.add(from)}::uuid`);
+  if (to) conds.push(`i.customer_id < ${p.add(to)}::uuid`);
+  // One pass over invoices_open_customer_idx (customer, branch, currency, agreement): a streaming
+  // aggregate per agreement and currency, index-only; then a top-N sort per currency.
   const text = `
-    with debt as (
+    with debt as materialized (
       select i.agreement_id, i.currency, sum(i.balance) as balance, count(*)::int as documents, min(i.due_date) as oldest_due_date
-      from invoices i join customers c on c.id = i.customer_id
+      from invoices i
       where ${conds.join(' and ')}
-      group by i.agreement_id, i.currency
+      group by i.customer_id, i.branch_id, i.currency, i.agreement_id
     ), ranked as (
-      select debt.*, row_number() over (partition by currency order by balance desc, agreement_id) as rank from debt
+      select t.*
+      from (select distinct debt.currency from debt) cur
+      cross join lateral (
+        select d.* from debt d where d.currency = cur.currency order by d.balance desc, d.agreement_id limit ${p.add(f.limit)}
+      ) t
     )
     select g.id as agreement_id, g.code as agreement_code, g.name as agreement_name, c.legal_name as customer_name, c.segment::text as segment,
            b.name as branch_name, r.currency, r.balance::text, r.documents, r.oldest_due_date::text,
@@ -308,8 +334,6 @@ export async function topDebtors(db: DbOrTx, scope: BranchScope, f: ReportFilter
     join agreements g on g.id = r.agreement_id
     join customers c on c.id = g.customer_id
     join branches b on b.id = g.branch_id
-    left join delinquency_levels l on l.id = g.delinquency_level_id
-    where r.rank <= ${p.add(f.limit)}
-    order by r.currency, r.balance desc, g.code`;
-  return rawQuery<DebtorRow>(db, text, p.values);
+    left join delinquency_levels l on l.id = g.delinquency_level_id`;
+  return { text, values: p.values };
 }

@@ -249,9 +249,10 @@ export const invoices = pgTable('invoices', {
   // One branch's overdue list reads this one too, skipping other branches' entries (0013 dropped the
   // per-branch copy: each index on open documents costs every billing run ≈ 8 %).
   index('invoices_open_due_idx').on(t.dueDate, t.id).where(sql`${t.status} in ('ISSUED', 'PARTIALLY_PAID') and ${t.docType} in ('INVOICE', 'DEBIT_NOTE') and ${t.balance} > 0`),
-  // The aging report's one pass: open documents in customer, branch and currency order (a streaming
-  // aggregate); INCLUDE (due_date, balance, issue_date) added in 0012's SQL.
-  index('invoices_open_customer_idx').on(t.customerId, t.branchId, t.currency).where(sql`${t.status} in ('ISSUED', 'PARTIALLY_PAID') and ${t.docType} in ('INVOICE', 'DEBIT_NOTE') and ${t.balance} > 0`),
+  // The aging report's and the top debtors' one pass: open documents in customer, branch, currency
+  // and agreement order (streaming aggregates, index-only); INCLUDE (due_date, balance, issue_date)
+  // added in the SQL of 0012 and of 0014 (which added the agreement).
+  index('invoices_open_customer_idx').on(t.customerId, t.branchId, t.currency, t.agreementId).where(sql`${t.status} in ('ISSUED', 'PARTIALLY_PAID') and ${t.docType} in ('INVOICE', 'DEBIT_NOTE') and ${t.balance} > 0`),
   check('invoices_number_when_issued', sql`(${t.status} = 'DRAFT') = (${t.number} is null)`),
   check('invoices_number_range', sql`${t.number} is null or ${t.number} between 1 and 99999999`),
   check('invoices_period', sql`${t.period} is null or ${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { DatabaseHandle, Tx } from '@/db/client';
 import { agreements, branches, customers, invoices, paymentAllocations, paymentEntities, payments, pointsOfSale } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
-import { agingReport } from '@/db/queries/reports';
+import { agingReport, topDebtors } from '@/db/queries/reports';
 import { onOneSnapshot } from '@/db/queries/snapshot';
 import { hasConnectionPool } from '@/lib/billing/bulk';
 import { findUserByEmail } from '@/db/queries/users';
@@ -342,6 +342,16 @@ describe('top debtors', () => {
       ['ZRP-A2', 'USD', '5.00'],
     ]);
     expect(r.rows[0]).toMatchObject({ oldest_due_date: '2025-12-15', delinquency_status: 'DELINQUENT', documents: 12, daysOverdue: 197 });
+  });
+
+  it('gives the same ranking computed whole or in customer-id parts, the top N per currency over all parts', async () => {
+    const whole = await topDebtors(h.db, { all: true }, { limit: 50, parts: 1 });
+    expect(whole.map((d) => d.agreement_code)).toEqual(['ZRP-A1', 'ZRP-A3', 'ZRP-A2']);
+    for (const parts of [2, 3, 7]) expect(await topDebtors(h.db, { all: true }, { limit: 50, parts })).toEqual(whole);
+    expect((await topDebtors(h.db, { all: true }, { limit: 1, parts: 5 })).map((d) => [d.agreement_code, d.currency])).toEqual([
+      ['ZRP-A1', 'DOP'],
+      ['ZRP-A2', 'USD'],
+    ]);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
- * The receivables aging report computed in parts: the open documents are split by customer id
- * range, each part is summed on its own (on PostgreSQL, at the same time on separate connections
- * sharing one snapshot) and the parts are merged here. A customer falls in exactly one part, so a
- * part's customer lines are whole and the report's top customers are among the parts' top customers.
+ * Collection reports computed in parts (the aging report, the top debtors): the open documents are
+ * split by customer id range, each part is summed on its own (on PostgreSQL, at the same time on
+ * separate connections sharing one snapshot) and the parts are merged here. A customer, and so each
+ * of its agreements, falls in exactly one part: a part's customer and agreement lines are whole, and
+ * the report's top N are among the parts' top N.
  */
 import { fromCents, toCents } from '@/lib/domain/money';
 
@@ -47,12 +48,10 @@ export function uuidRanges(parts: number): Array<[from: string | null, to: strin
  */
 export function mergeAgingParts(rows: readonly AgingRow[], topCustomers: number): AgingRow[] {
   const summed = new Map<string, { row: AgingRow; cents: bigint[] }>();
-  const customers = new Map<string, AgingRow[]>();
+  const customers: AgingRow[] = [];
   for (const r of rows) {
     if (r.dimension === 'customer') {
-      const list = customers.get(r.currency);
-      if (list) list.push(r);
-      else customers.set(r.currency, [r]);
+      customers.push(r);
       continue;
     }
     const id = `${r.dimension}\u0000${r.key}\u0000${r.currency}`;
@@ -68,13 +67,29 @@ export function mergeAgingParts(rows: readonly AgingRow[], topCustomers: number)
     AMOUNTS.forEach((a, i) => (row[a] = fromCents(cents[i])));
     out.push(row);
   }
-  for (const list of customers.values()) {
-    list.sort((a, b) => compareCents(b.total, a.total) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    out.push(...list.slice(0, Math.max(0, topCustomers)));
-  }
+  out.push(...topPerCurrency(customers, topCustomers, (r) => r.total, (r) => r.key));
   return out.sort(
     (a, b) =>
       cmp(a.dimension, b.dimension) || cmp(a.currency, b.currency) || compareCents(b.total, a.total) || a.label.localeCompare(b.label, 'es') || cmp(a.key, b.key),
+  );
+}
+
+/**
+ * The `n` rows with the largest amount per currency (ties by id, ascending), in currency order and
+ * then largest first; e.g. n = 1 of DOP 5 (id b), DOP 5 (id a), USD 1 → DOP 5 (a), USD 1.
+ */
+export function topPerCurrency<T extends { currency: string }>(rows: readonly T[], n: number, amount: (r: T) => string, id: (r: T) => string): T[] {
+  const byCurrency = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = byCurrency.get(r.currency);
+    if (list) list.push(r);
+    else byCurrency.set(r.currency, [r]);
+  }
+  return [...byCurrency.keys()].sort().flatMap((currency) =>
+    byCurrency
+      .get(currency)!
+      .sort((a, b) => compareCents(amount(b), amount(a)) || cmp(id(a), id(b)))
+      .slice(0, Math.max(0, n)),
   );
 }
 

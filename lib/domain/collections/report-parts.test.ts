@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeAgingParts, uuidRanges, type AgingRow } from './aging';
+import { mergeAgingParts, uuidRanges, type AgingRow } from './report-parts';
 
 const row = (dimension: AgingRow['dimension'], key: string, currency: string, buckets: [string, string, string, string, string], documents: number, label = key): AgingRow => {
   const cents = buckets.reduce((n, b) => n + BigInt(b.replace('.', '')), 0n);
