@@ -118,7 +118,7 @@ export const webhookEvents = pgTable('webhook_events', {
 
 // ─── Direct debit ────────────────────────────────────────────────────────────────────────────
 
-export const DEBIT_BATCH_STATUSES = ['GENERATED', 'RESPONSE_IMPORTED'] as const;
+export const DEBIT_BATCH_STATUSES = ['GENERATED', 'IMPORTING', 'RESPONSE_IMPORTED'] as const;
 export const debitBatchStatusEnum = pgEnum('debit_batch_status', DEBIT_BATCH_STATUSES);
 export const DEBIT_ITEM_STATUSES = ['PENDING', 'CONFIRMED', 'REJECTED'] as const;
 export const debitItemStatusEnum = pgEnum('debit_item_status', DEBIT_ITEM_STATUSES);

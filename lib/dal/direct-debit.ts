@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { getDb, type Db, type DbOrTx } from '@/db/client';
@@ -41,14 +41,15 @@ import { registerPaymentAsSystem } from './payments';
  * asking again returns the existing one. Generations run one at a time (a transaction advisory
  * lock), so a document is never put in two batches at once; with nothing to debit nothing is created.
  *
- * Importing the bank's response (importResponse) happens in ONE transaction with the batch row
- * locked: the whole file is checked first (lib/domain/collections/direct-debit.ts) and any error
- * refuses it; then every confirmed item becomes a payment through the payments' own path
+ * Importing the bank's response (importResponse): the whole file is checked first, with the batch
+ * row locked (lib/domain/collections/direct-debit.ts), and any error refuses it; then, a chunk of
+ * lines per transaction (a big file must not hold the branches' receipt counters for minutes),
+ * every confirmed item becomes a payment through the payments' own path
  * (registerPaymentAsSystem: channel and method DIRECT_DEBIT, the bank as entity, allocated to the
  * item's document, idempotency key `debit:<batch>:<line>`), every rejected item keeps its document
- * open with the bank's code and reason (the flag). The file's SHA-256 is stored: the same file again
- * (even concurrently: the second import waits for the lock) answers "ya importado" and changes
- * nothing; another file is refused. The payments are audited by the payments' path as system writes
+ * open with the bank's code and reason (the flag). The file's SHA-256 is stored when it is claimed:
+ * the same file again answers "ya importado" and changes nothing once the batch is closed, and
+ * finishes an import that was cut short before; another file is refused. The payments are audited by the payments' path as system writes
  * (no user: the bank collected them) and the import itself under the user, with every line's outcome.
  */
 
@@ -395,81 +396,154 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** Lines applied per transaction when importing a response (see importResponse). */
+export const IMPORT_CHUNK = 200;
+
+type ImportOptions = {
+  /** Lines per transaction (tests use small chunks). */
+  chunk?: number;
+  /** Called after each chunk has committed, with the number of lines done (tests interrupt an import here). */
+  afterChunk?: (linesDone: number) => void | Promise<void>;
+};
+
 /**
  * Imports the bank's response to a batch (rules at the top of this module). A file with errors
  * comes back as `invalid` with every error per line, and nothing changes.
+ *
+ * In three steps, so a large file never holds the branches' receipt counters (and so every cash
+ * desk) for the whole import: (1) with the batch locked, the whole file is checked and the batch
+ * is claimed for it (IMPORTING, its SHA-256); (2) its lines are applied IMPORT_CHUNK per
+ * transaction, each with the batch locked and skipping lines no longer PENDING, the counts moving
+ * as it goes; (3) the batch is closed (RESPONSE_IMPORTED). An import cut short leaves the batch
+ * IMPORTING: importing the same file again finishes it (each line is paid once: its status and the
+ * payment's idempotency key), another file is refused. Concurrent imports of one file share the
+ * work; one of them closes the batch and answers `imported`, the others `already`.
  */
-export async function importResponse(actor: Actor, id: string, fileText: string, db: Db = getDb(), now = new Date()): Promise<ImportResult> {
+export async function importResponse(actor: Actor, id: string, fileText: string, db: Db = getDb(), now = new Date(), opts: ImportOptions = {}): Promise<ImportResult> {
   assertHeadOffice(actor, 'payments.write');
   if (!isUuid(id)) throw batchNotFound();
   if (Buffer.byteLength(fileText, 'utf8') > MAX_RESPONSE_BYTES) throw new UserError(`El archivo supera el máximo de ${MAX_RESPONSE_BYTES / 1_000_000} MB.`, { file: ['Archivo demasiado grande.'] });
   if (fileText.includes('\u0000')) throw new UserError('El archivo no es un CSV de texto.', { file: ['El archivo no es un CSV de texto.'] });
   const sha = sha256Hex(fileText);
   const today = toLocalDateString(now);
-  const result = await db.transaction(async (tx): Promise<ImportResult & { paidAgreements?: string[] }> => {
+  const chunkSize = opts.chunk ?? IMPORT_CHUNK;
+  const who = { id: actor.id, email: actor.email };
+  const lockBatch = async (tx: DbOrTx) => {
     const [batch] = await tx.select().from(debitBatches).where(eq(debitBatches.id, id)).for('update');
     if (!batch) throw batchNotFound();
-    if (batch.responseSha256) {
-      if (batch.responseSha256 === sha) return { outcome: 'already', code: batch.code, confirmed: batch.confirmedCount, rejected: batch.rejectedCount };
+    return batch;
+  };
+  const already = (b: typeof debitBatches.$inferSelect): ImportResult => ({ outcome: 'already', code: b.code, confirmed: b.confirmedCount, rejected: b.rejectedCount });
+
+  // (1) Check the whole file and claim the batch for it.
+  const claim = await db.transaction(async (tx) => {
+    const batch = await lockBatch(tx);
+    if (batch.responseSha256 && batch.responseSha256 !== sha) {
       throw new UserError(`El lote ${batch.code} ya tiene importada otra respuesta del banco: no se puede importar un archivo distinto.`);
     }
+    if (batch.status === 'RESPONSE_IMPORTED') return { done: already(batch) as ImportResult };
     const items = await tx
-      .select({ id: debitItems.id, lineNo: debitItems.lineNo, status: debitItems.status, amount: debitItems.amount, agreementId: debitItems.agreementId, invoiceId: debitItems.invoiceId, fiscalNumber: invoices.fiscalNumber })
+      .select({ lineNo: debitItems.lineNo, amount: debitItems.amount, fiscalNumber: invoices.fiscalNumber })
       .from(debitItems)
       .innerJoin(invoices, eq(invoices.id, debitItems.invoiceId))
       .where(eq(debitItems.batchId, id))
       .orderBy(asc(debitItems.lineNo));
     const parsed = parseDebitResponse(fileText, { code: batch.code, items: items.map((i) => ({ lineNo: i.lineNo, fiscalNumber: i.fiscalNumber ?? '', amount: i.amount })) }, today);
-    if (!parsed.ok) return { outcome: 'invalid', code: batch.code, errors: parsed.errors };
-
-    const paidOn = parsed.processedOn ?? today;
-    const byLine = new Map(items.map((i) => [i.lineNo, i]));
-    const applied: { line: number; status: string; code: string; reason: string | null; paymentId: string | null; receiptNumber: string | null }[] = [];
-    for (const o of parsed.outcomes) {
-      const item = byLine.get(o.lineNo)!;
-      if (item.status !== 'PENDING') throw new Error(`La línea ${o.lineNo} del lote ${batch.code} ya estaba ${item.status}.`);
-      if (o.status === 'CONFIRMED') {
-        const payment = await registerPaymentAsSystem(
-          tx,
-          {
-            idempotencyKey: `debit:${batch.id}:${o.lineNo}`,
-            agreementId: item.agreementId,
-            amount: item.amount,
-            method: 'DIRECT_DEBIT',
-            channel: 'DIRECT_DEBIT',
-            paymentEntityId: batch.paymentEntityId,
-            reference: `${batch.code}/${o.lineNo}`,
-            paidOn,
-            invoiceIds: [item.invoiceId],
-            notes: `Débito automático: lote ${batch.code}, línea ${o.lineNo}.`,
-          },
-          now,
-        );
-        await tx.update(debitItems).set({ status: 'CONFIRMED', paymentId: payment.id, rejectCode: null, rejectReason: null }).where(eq(debitItems.id, item.id));
-        applied.push({ line: o.lineNo, status: 'CONFIRMED', code: o.code, reason: null, paymentId: payment.id, receiptNumber: payment.receiptNumber });
-      } else {
-        await tx.update(debitItems).set({ status: 'REJECTED', rejectCode: o.code, rejectReason: o.reason }).where(eq(debitItems.id, item.id));
-        applied.push({ line: o.lineNo, status: 'REJECTED', code: o.code, reason: o.reason, paymentId: null, receiptNumber: null });
-      }
+    if (!parsed.ok) return { done: { outcome: 'invalid', code: batch.code, errors: parsed.errors } as ImportResult };
+    if (batch.status === 'GENERATED') {
+      await tx.update(debitBatches).set({ status: 'IMPORTING', responseSha256: sha, responseImportedBy: actor.id, updatedAt: now }).where(eq(debitBatches.id, id));
+      await recordAudit(tx, who, {
+        entity: 'debit_batch',
+        entityId: batch.id,
+        action: 'STATUS_CHANGE',
+        before: { status: batch.status },
+        after: { status: 'IMPORTING', sha256: sha, processedOn: parsed.processedOn ?? today, lines: parsed.outcomes.length, confirmed: parsed.confirmed, rejected: parsed.rejected },
+      });
     }
+    return { batch, parsed };
+  });
+  if ('done' in claim && claim.done) return claim.done;
+  const { batch, parsed } = claim;
+  const paidOn = parsed.processedOn ?? today;
+
+  // (2) The lines, a chunk per transaction.
+  for (let from = 0; from < parsed.outcomes.length; from += chunkSize) {
+    const chunk = parsed.outcomes.slice(from, from + chunkSize);
+    const paidAgreements = await db.transaction(async (tx) => {
+      const locked = await lockBatch(tx);
+      if (locked.status === 'RESPONSE_IMPORTED') return [];
+      const items = await tx
+        .select({ id: debitItems.id, lineNo: debitItems.lineNo, status: debitItems.status, amount: debitItems.amount, agreementId: debitItems.agreementId, invoiceId: debitItems.invoiceId })
+        .from(debitItems)
+        .where(and(eq(debitItems.batchId, id), inArray(debitItems.lineNo, chunk.map((o) => o.lineNo))));
+      const byLine = new Map(items.map((i) => [i.lineNo, i]));
+      const applied: { line: number; status: string; code: string; reason: string | null; paymentId: string | null; receiptNumber: string | null }[] = [];
+      for (const o of chunk) {
+        const item = byLine.get(o.lineNo)!;
+        // Taken by an earlier, interrupted import of this file or by one running at the same time.
+        if (item.status !== 'PENDING') continue;
+        if (o.status === 'CONFIRMED') {
+          const payment = await registerPaymentAsSystem(
+            tx,
+            {
+              idempotencyKey: `debit:${batch.id}:${o.lineNo}`,
+              agreementId: item.agreementId,
+              amount: item.amount,
+              method: 'DIRECT_DEBIT',
+              channel: 'DIRECT_DEBIT',
+              paymentEntityId: batch.paymentEntityId,
+              reference: `${batch.code}/${o.lineNo}`,
+              paidOn,
+              invoiceIds: [item.invoiceId],
+              notes: `Débito automático: lote ${batch.code}, línea ${o.lineNo}.`,
+            },
+            now,
+          );
+          await tx.update(debitItems).set({ status: 'CONFIRMED', paymentId: payment.id, rejectCode: null, rejectReason: null }).where(eq(debitItems.id, item.id));
+          applied.push({ line: o.lineNo, status: 'CONFIRMED', code: o.code, reason: null, paymentId: payment.id, receiptNumber: payment.receiptNumber });
+        } else {
+          await tx.update(debitItems).set({ status: 'REJECTED', rejectCode: o.code, rejectReason: o.reason }).where(eq(debitItems.id, item.id));
+          applied.push({ line: o.lineNo, status: 'REJECTED', code: o.code, reason: o.reason, paymentId: null, receiptNumber: null });
+        }
+      }
+      if (!applied.length) return [];
+      const confirmed = applied.filter((l) => l.status === 'CONFIRMED').length;
+      await tx
+        .update(debitBatches)
+        .set({ confirmedCount: sql`${debitBatches.confirmedCount} + ${confirmed}`, rejectedCount: sql`${debitBatches.rejectedCount} + ${applied.length - confirmed}`, updatedAt: now })
+        .where(eq(debitBatches.id, id));
+      await recordAudit(tx, who, { entity: 'debit_batch', entityId: batch.id, action: 'UPDATE', before: null, after: { sha256: sha, lines: applied } });
+      return [...new Set(applied.filter((l) => l.status === 'CONFIRMED').map((l) => byLine.get(l.line)!.agreementId))];
+    });
+    // Delinquency follows every payment once the money has committed (as registerPayment does); a failure never undoes it.
+    for (const agreementId of paidAgreements) {
+      await recomputeAgreementDelinquency(db, agreementId, today).catch((err) => console.error(`No se pudo recalcular la morosidad del acuerdo ${agreementId}:`, err));
+    }
+    await opts.afterChunk?.(Math.min(from + chunkSize, parsed.outcomes.length));
+  }
+
+  // (3) Close the batch.
+  return db.transaction(async (tx): Promise<ImportResult> => {
+    const locked = await lockBatch(tx);
+    if (locked.status === 'RESPONSE_IMPORTED') return already(locked);
+    const counts = await tx
+      .select({ status: debitItems.status, n: sql<number>`count(*)::int` })
+      .from(debitItems)
+      .where(eq(debitItems.batchId, id))
+      .groupBy(debitItems.status);
+    const n = (s: (typeof DEBIT_ITEM_STATUSES)[number]) => counts.find((c) => c.status === s)?.n ?? 0;
+    if (n('PENDING') > 0) throw new Error(`El lote ${batch.code} aún tiene ${n('PENDING')} líneas pendientes tras importar su respuesta.`);
     await tx
       .update(debitBatches)
-      .set({ status: 'RESPONSE_IMPORTED', responseSha256: sha, responseImportedAt: now, responseImportedBy: actor.id, confirmedCount: parsed.confirmed, rejectedCount: parsed.rejected, updatedAt: now })
+      .set({ status: 'RESPONSE_IMPORTED', responseImportedAt: now, responseImportedBy: actor.id, confirmedCount: n('CONFIRMED'), rejectedCount: n('REJECTED'), updatedAt: now })
       .where(eq(debitBatches.id, id));
-    await recordAudit(tx, { id: actor.id, email: actor.email }, {
+    await recordAudit(tx, who, {
       entity: 'debit_batch',
       entityId: batch.id,
       action: 'STATUS_CHANGE',
-      before: { status: batch.status },
-      after: { status: 'RESPONSE_IMPORTED', sha256: sha, processedOn: paidOn, confirmed: parsed.confirmed, rejected: parsed.rejected, lines: applied },
+      before: { status: locked.status },
+      after: { status: 'RESPONSE_IMPORTED', sha256: sha, processedOn: paidOn, confirmed: n('CONFIRMED'), rejected: n('REJECTED') },
     });
-    const paidAgreements = [...new Set(parsed.outcomes.filter((o) => o.status === 'CONFIRMED').map((o) => byLine.get(o.lineNo)!.agreementId))];
-    return { outcome: 'imported', code: batch.code, confirmed: parsed.confirmed, rejected: parsed.rejected, paidAgreements };
+    return { outcome: 'imported', code: batch.code, confirmed: n('CONFIRMED'), rejected: n('REJECTED') };
   });
-  const { paidAgreements, ...answer } = result;
-  // Delinquency follows every payment once the money has committed (as registerPayment does); a failure never undoes it.
-  for (const agreementId of paidAgreements ?? []) {
-    await recomputeAgreementDelinquency(db, agreementId, today).catch((err) => console.error(`No se pudo recalcular la morosidad del acuerdo ${agreementId}:`, err));
-  }
-  return answer;
 }

@@ -178,9 +178,16 @@ describe('generate → file → response', () => {
     const b = await batchRow(batchId);
     expect(b).toMatchObject({ status: 'RESPONSE_IMPORTED', confirmedCount: items.length - 1, rejectedCount: 1, responseImportedBy: admin.id });
     expect(b.responseSha256).toMatch(/^[0-9a-f]{64}$/);
-    const audit = await h.db.select().from(auditLog).where(and(eq(auditLog.entity, 'debit_batch'), eq(auditLog.entityId, batchId), eq(auditLog.action, 'STATUS_CHANGE')));
-    expect(audit).toHaveLength(1);
-    expect(audit[0].userId).toBe(admin.id);
+    // Audited under the user: claimed for the file, the lines applied (one chunk here), closed.
+    const audit = await h.db.select().from(auditLog).where(and(eq(auditLog.entity, 'debit_batch'), eq(auditLog.entityId, batchId))).orderBy(asc(auditLog.id));
+    expect(audit.map((a) => [a.action, (a.after as { status?: string }).status ?? null])).toEqual([
+      ['CREATE', null],
+      ['STATUS_CHANGE', 'IMPORTING'],
+      ['UPDATE', null],
+      ['STATUS_CHANGE', 'RESPONSE_IMPORTED'],
+    ]);
+    expect(audit.slice(1).every((a) => a.userId === admin.id)).toBe(true);
+    expect((audit[2].after as { lines: { line: number; status: string }[] }).lines.map((l) => [l.line, l.status])).toEqual(after.map((i) => [i.lineNo, i.status]));
   });
 
   it('the rejected invoice is flagged for whoever sees its branch', async () => {
@@ -273,6 +280,35 @@ describe('a bad response changes nothing', () => {
     expect(invoiceIds).toContain(rejected.invoiceId);
     expect(invoiceIds).not.toContain(pending.invoiceId);
     expect(invoiceIds).not.toContain(confirmed.invoiceId);
+  });
+});
+
+describe('a response applied a chunk of lines per transaction', () => {
+  it('an import cut short keeps what it applied; another file is refused; the same file finishes it, each line paid once', async () => {
+    const g = await generateBatch(admin, { entityId: banks[1].id, period: '2027-02', currency: 'DOP' as const }, h.db);
+    const items = await itemsOf(g.id);
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    const file = response(g.code, items);
+    const paymentsBefore = await count(payments);
+    const cut = new Error('corte de luz');
+    const stopAfterFirst = (done: number) => {
+      if (done === 2) throw cut;
+    };
+    await expect(importResponse(admin, g.id, file, h.db, NOW, { chunk: 2, afterChunk: stopAfterFirst })).rejects.toBe(cut);
+    expect(await batchRow(g.id)).toMatchObject({ status: 'IMPORTING', confirmedCount: 2, rejectedCount: 0, responseImportedAt: null });
+    expect((await itemsOf(g.id)).map((i) => i.status)).toEqual(items.map((_, k) => (k < 2 ? 'CONFIRMED' : 'PENDING')));
+    expect(await count(payments)).toBe(paymentsBefore + 2);
+
+    await expect(importResponse(admin, g.id, response(g.code, items, { 1: 'RECHAZADO' }), h.db, NOW)).rejects.toThrow(/otra respuesta/);
+
+    const done: number[] = [];
+    const r = await importResponse(admin, g.id, file, h.db, NOW, { chunk: 2, afterChunk: (n) => void done.push(n) });
+    expect(r).toEqual({ outcome: 'imported', code: g.code, confirmed: items.length, rejected: 0 });
+    expect(done).toEqual(Array.from({ length: Math.ceil(items.length / 2) }, (_, k) => Math.min(2 * (k + 1), items.length)));
+    expect(await count(payments)).toBe(paymentsBefore + items.length);
+    for (const i of items) expect(await invoice(i.invoiceId)).toMatchObject({ status: 'PAID', balance: '0.00' });
+    expect(await batchRow(g.id)).toMatchObject({ status: 'RESPONSE_IMPORTED', confirmedCount: items.length, rejectedCount: 0, responseImportedBy: admin.id });
+    expect(await importResponse(admin, g.id, file, h.db, NOW)).toEqual({ outcome: 'already', code: g.code, confirmed: items.length, rejected: 0 });
   });
 });
 

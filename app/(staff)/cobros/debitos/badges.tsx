@@ -6,6 +6,7 @@ export type DebitItemStatus = (typeof DEBIT_ITEM_STATUSES)[number];
 
 export const DEBIT_BATCH_STATUS_LABELS: Record<DebitBatchStatus, string> = {
   GENERATED: 'Enviado, sin respuesta',
+  IMPORTING: 'Importación sin terminar',
   RESPONSE_IMPORTED: 'Respuesta importada',
 };
 
@@ -16,7 +17,7 @@ export const DEBIT_ITEM_STATUS_LABELS: Record<DebitItemStatus, string> = {
 };
 
 export function DebitBatchStatusBadge({ status }: { status: DebitBatchStatus }) {
-  return <Badge variant={status === 'GENERATED' ? 'warning' : 'success'}>{DEBIT_BATCH_STATUS_LABELS[status]}</Badge>;
+  return <Badge variant={status === 'RESPONSE_IMPORTED' ? 'success' : 'warning'}>{DEBIT_BATCH_STATUS_LABELS[status]}</Badge>;
 }
 
 const ITEM_VARIANTS: Record<DebitItemStatus, 'warning' | 'success' | 'destructive'> = { PENDING: 'warning', CONFIRMED: 'success', REJECTED: 'destructive' };

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { FileDown, ListChecks } from 'lucide-react';
+import { FileDown, ListChecks, TriangleAlert } from 'lucide-react';
 import { DetailField } from '@/components/detail-field';
 import { SuccessAlert } from '@/components/forms/alerts';
 import { SectionCard } from '@/components/section-card';
 import { PageHeader } from '@/components/shell/page-header';
+import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PaginationBar } from '@/components/ui/pagination';
@@ -31,7 +32,7 @@ export default async function DebitBatchPage({ params, searchParams }: { params:
   const d = await getBatch(actor, id, query).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const b = d.batch;
   const money = (v: string) => formatMoney(v, b.currency);
-  const importable = b.status === 'GENERATED' && canUseDebitBatches(actor, 'payments.write');
+  const importable = b.status !== 'RESPONSE_IMPORTED' && canUseDebitBatches(actor, 'payments.write');
   const agreementLink = can(actor.role, 'agreements.read');
   const invoiceLink = can(actor.role, 'billing.read');
   const base = `/cobros/debitos/${b.id}`;
@@ -108,6 +109,18 @@ export default async function DebitBatchPage({ params, searchParams }: { params:
                 </DetailField>
               </div>
             </dl>
+          ) : b.status === 'IMPORTING' ? (
+            <div className="grid gap-4">
+              <Alert role="status">
+                <TriangleAlert />
+                <AlertTitle>La importación de la respuesta no terminó</AlertTitle>
+                <AlertDescription>
+                  {formatNumber(b.confirmedCount, 0)} líneas debitadas y {formatNumber(b.rejectedCount, 0)} rechazadas de {formatNumber(b.itemCount, 0)}. Vuelva a importar el
+                  mismo archivo para terminarla: las líneas ya aplicadas no se repiten.
+                </AlertDescription>
+              </Alert>
+              {importable ? <ImportResponseForm action={importDebitResponseAction} batchId={b.id} batchCode={b.code} maxBytes={MAX_RESPONSE_BYTES} /> : null}
+            </div>
           ) : importable ? (
             <ImportResponseForm action={importDebitResponseAction} batchId={b.id} batchCode={b.code} maxBytes={MAX_RESPONSE_BYTES} />
           ) : (

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."debit_batch_status" ADD VALUE 'IMPORTING' BEFORE 'RESPONSE_IMPORTED';
