@@ -197,7 +197,7 @@ describe('direct debit, as head office', () => {
       await importFile(page, 'respuesta.csv', good);
       await page.waitForURL((u) => u.pathname === `/cobros/debitos/${id}` && u.searchParams.get('importado') === '1');
       const imported = await mainText(page);
-      const done = /Respuesta importada: ([\d,.]+) débitos registrados como pagos y ([\d,.]+) rechazados/.exec(imported);
+      const done = /Respuesta importada: ([\d,.]+) débitos? registrados? como pagos? y ([\d,.]+) rechazado \(su factura sigue pendiente\)/.exec(imported);
       expect(done).not.toBeNull();
       expect([int(done![1]), int(done![2])]).toEqual([itemCount - 1, 1]);
       expect(squash(await batchBadge(page).innerText())).toBe('Respuesta importada');
@@ -232,7 +232,7 @@ describe('direct debit, as head office', () => {
       await importFile(stale, 'respuesta.csv', good);
       const already = stale.getByRole('status').filter({ hasText: 'Este archivo ya estaba importado' });
       await already.waitFor();
-      expect(squash(await already.innerText())).toContain(`No se cambió nada: el lote ya tiene esta respuesta (${itemCount - 1} debitadas, 1 rechazadas).`);
+      expect(squash(await already.innerText())).toContain(`No se cambió nada: el lote ya tiene esta respuesta (${itemCount - 1} ${itemCount - 1 === 1 ? 'debitada' : 'debitadas'}, 1 rechazada).`);
       await stale.close();
       await page.goto(`/cobros/debitos/${id}`);
       expect(squash(await batchBadge(page).innerText())).toBe('Respuesta importada');

@@ -67,7 +67,7 @@ export function ImportResponseForm({ action, batchId, batchCode, maxBytes }: { a
           <Info aria-hidden />
           <AlertTitle>Este archivo ya estaba importado</AlertTitle>
           <AlertDescription>
-            No se cambió nada: el lote ya tiene esta respuesta ({result.confirmed} debitadas, {result.rejected} rechazadas).
+            No se cambió nada: el lote ya tiene esta respuesta ({result.confirmed} {result.confirmed === 1 ? 'debitada' : 'debitadas'}, {result.rejected} {result.rejected === 1 ? 'rechazada' : 'rechazadas'}).
           </AlertDescription>
         </Alert>
       ) : null}

@@ -66,7 +66,8 @@ export default async function DebitBatchPage({ params, searchParams }: { params:
         {raw.existente ? <SuccessAlert>Ya existía un lote para este banco, período y moneda: se muestra el existente, sin crear otro.</SuccessAlert> : null}
         {raw.importado ? (
           <SuccessAlert>
-            Respuesta importada: {formatNumber(b.confirmedCount, 0)} débitos registrados como pagos y {formatNumber(b.rejectedCount, 0)} rechazados (sus facturas siguen pendientes).
+            Respuesta importada: {formatNumber(b.confirmedCount, 0)} {b.confirmedCount === 1 ? 'débito registrado como pago' : 'débitos registrados como pagos'} y{' '}
+            {formatNumber(b.rejectedCount, 0)} {b.rejectedCount === 1 ? 'rechazado (su factura sigue pendiente)' : 'rechazados (sus facturas siguen pendientes)'}.
           </SuccessAlert>
         ) : null}
       </div>
@@ -115,7 +116,8 @@ export default async function DebitBatchPage({ params, searchParams }: { params:
                 <TriangleAlert />
                 <AlertTitle>La importación de la respuesta no terminó</AlertTitle>
                 <AlertDescription>
-                  {formatNumber(b.confirmedCount, 0)} líneas debitadas y {formatNumber(b.rejectedCount, 0)} rechazadas de {formatNumber(b.itemCount, 0)}. Vuelva a importar el
+                  {formatNumber(b.confirmedCount, 0)} {b.confirmedCount === 1 ? 'línea debitada' : 'líneas debitadas'} y {formatNumber(b.rejectedCount, 0)}{' '}
+                  {b.rejectedCount === 1 ? 'rechazada' : 'rechazadas'} de {formatNumber(b.itemCount, 0)}. Vuelva a importar el
                   mismo archivo para terminarla: las líneas ya aplicadas no se repiten.
                 </AlertDescription>
               </Alert>
