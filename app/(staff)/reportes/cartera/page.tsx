@@ -37,7 +37,7 @@ function AgingTable({ title, lines, currency, first }: { title: string; lines: A
             {lines.map((l) => (
               <TableRow key={l.key || 'total'}>
                 <TableCell>
-                  <div className="max-w-64 truncate" title={l.label}>
+                  <div className="max-w-48 truncate 2xl:max-w-64" title={l.label}>
                     {l.label}
                   </div>
                 </TableCell>
