@@ -1,14 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CreditCard } from 'lucide-react';
-import { SuccessAlert } from '@/components/forms/alerts';
-import { AddButton } from '@/components/add-button';
+import { CatalogList } from '@/components/admin/catalog-list';
 import { FilterActions } from '@/components/lists/filter-actions';
 import { ValueOptions } from '@/components/forms/select-options';
-import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { EmptyState } from '@/components/ui/empty-state';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { requirePageActor } from '@/lib/dal/page';
@@ -28,68 +24,53 @@ export default async function PaymentEntitiesPage({ searchParams }: { searchPara
   const rows = await listPaymentEntitiesForAdmin(actor, { method });
   const saved = raw.creada ?? raw.actualizada;
   return (
-    <>
-      <PageHeader
-        title="Entidades de pago"
-        crumbs={[{ label: 'Administración', href: '/admin' }, { label: 'Entidades de pago' }]}
-        description="Marcas de tarjeta y bancos entre los que se elige al registrar el medio de pago de un acuerdo."
-        actions={
-          <AddButton href="/admin/entidades-pago/nueva">Nueva entidad</AddButton>
-        }
-      />
-      {saved ? (
-        <SuccessAlert className="mb-4">
-          Entidad <span className="font-mono">{saved}</span> {raw.creada ? 'registrada' : 'actualizada'}.
-        </SuccessAlert>
-      ) : null}
-      <form className="mb-4 flex flex-wrap items-end gap-2" role="search" aria-label="Filtrar entidades">
-        <NativeSelect name="method" defaultValue={method ?? ''} aria-label="Medio de pago" wrapperClassName="w-56">
-          <NativeSelectOption value="">Todos los medios</NativeSelectOption>
-          <ValueOptions options={ENTITY_METHOD_OPTIONS} />
-        </NativeSelect>
-        <FilterActions filtered={Boolean(method)} clearHref="/admin/entidades-pago" />
-      </form>
-      {rows.length === 0 ? (
-        <EmptyState
-          icon={CreditCard}
-          title={method ? 'No hay entidades de ese medio' : 'Todavía no hay entidades de pago'}
-          description={method ? 'Limpie el filtro o registre una entidad nueva.' : 'Registre las marcas de tarjeta y los bancos con que operan sus clientes.'}
-          action={
-            <Button asChild>
-              <Link href="/admin/entidades-pago/nueva">Nueva entidad</Link>
-            </Button>
-          }
-        />
-      ) : (
-        <div className="rounded-md border">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>Código</TableHead>
-                <TableHead>Nombre</TableHead>
-                <TableHead>Medio</TableHead>
-                <TableHead className="text-right">En uso</TableHead>
-                <TableHead>Estado</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((e) => (
-                <TableRow key={e.id}>
-                  <TableCell className="font-mono text-xs">{e.code}</TableCell>
-                  <TableCell>
-                    <Link href={`/admin/entidades-pago/${e.id}`} className="font-medium text-primary hover:underline">
-                      {e.name}
-                    </Link>
-                  </TableCell>
-                  <TableCell>{PAYMENT_METHOD_LABELS[e.method]}</TableCell>
-                  <TableCell className="text-right tabular-nums">{e.uses}</TableCell>
-                  <TableCell>{e.active ? <Badge variant="success">Activa</Badge> : <Badge variant="secondary">Inactiva</Badge>}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
-    </>
+    <CatalogList
+      title="Entidades de pago"
+      description="Marcas de tarjeta y bancos entre los que se elige al registrar el medio de pago de un acuerdo."
+      add={{ href: '/admin/entidades-pago/nueva', label: 'Nueva entidad' }}
+      saved={saved ? <>Entidad <span className="font-mono">{saved}</span> {raw.creada ? 'registrada' : 'actualizada'}.</> : null}
+      filters={
+        <form className="mb-4 flex flex-wrap items-end gap-2" role="search" aria-label="Filtrar entidades">
+          <NativeSelect name="method" defaultValue={method ?? ''} aria-label="Medio de pago" wrapperClassName="w-56">
+            <NativeSelectOption value="">Todos los medios</NativeSelectOption>
+            <ValueOptions options={ENTITY_METHOD_OPTIONS} />
+          </NativeSelect>
+          <FilterActions filtered={Boolean(method)} clearHref="/admin/entidades-pago" />
+        </form>
+      }
+      isEmpty={rows.length === 0}
+      emptyState={{
+        icon: CreditCard,
+        title: method ? 'No hay entidades de ese medio' : 'Todavía no hay entidades de pago',
+        description: method ? 'Limpie el filtro o registre una entidad nueva.' : 'Registre las marcas de tarjeta y los bancos con que operan sus clientes.',
+      }}
+    >
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHead>Código</TableHead>
+            <TableHead>Nombre</TableHead>
+            <TableHead>Medio</TableHead>
+            <TableHead className="text-right">En uso</TableHead>
+            <TableHead>Estado</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((e) => (
+            <TableRow key={e.id}>
+              <TableCell className="font-mono text-xs">{e.code}</TableCell>
+              <TableCell>
+                <Link href={`/admin/entidades-pago/${e.id}`} className="font-medium text-primary hover:underline">
+                  {e.name}
+                </Link>
+              </TableCell>
+              <TableCell>{PAYMENT_METHOD_LABELS[e.method]}</TableCell>
+              <TableCell className="text-right tabular-nums">{e.uses}</TableCell>
+              <TableCell>{e.active ? <Badge variant="success">Activa</Badge> : <Badge variant="secondary">Inactiva</Badge>}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </CatalogList>
   );
 }
