@@ -51,7 +51,8 @@ describe('collecting at the cash desk', () => {
 
       await page.waitForURL((u) => new RegExp(`^/cobros/${UUID}$`).test(u.pathname));
       const detail = await page.locator('main').innerText();
-      expect(detail).toMatch(/Pago registrado con el recibo SDC-\d{8}/);
+      const receipt = /Pago registrado con el recibo (SDC-\d{8})/.exec(detail)?.[1];
+      expect(receipt).toBeTruthy();
       expect(detail).toContain(code);
       expect(detail).toContain('E2E-CAJA-1');
       expect(detail).toContain('Facturas pagadas');
@@ -67,10 +68,15 @@ describe('collecting at the cash desk', () => {
       expect(res.headers()['content-type']).toBe('application/pdf');
       expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
-      // The list shows it first (newest first).
+      // The list shows it on its first page (newest first; other browser tests may pay online meanwhile,
+      // so not necessarily as the very first row), with its receipt, agreement, amount and method.
       await page.goto('/cobros', { waitUntil: 'networkidle' });
-      const first = await page.locator('main table tbody tr').first().innerText();
-      expect(first).toContain(code);
+      const listed = await page.locator('main table tbody tr').allInnerTexts();
+      const mine = listed.find((r) => r.includes(receipt!));
+      expect(mine).toBeDefined();
+      expect(mine).toContain(code);
+      expect(mine).toMatch(/\b50\.00\b/);
+      expect(listed.indexOf(mine!)).toBeLessThan(5);
       await screenshot(page, 'payments-list');
     } finally {
       await context.close();
