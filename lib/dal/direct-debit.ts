@@ -10,7 +10,7 @@ import { DEBIT_BATCH_STATUSES, DEBIT_ITEM_STATUSES } from '@/db/schema/collectio
 import { ForbiddenError, NotFoundError, UserError } from '@/lib/auth/errors';
 import { can, type Permission } from '@/lib/auth/roles';
 import { branchScope, inBranchScope, type Actor } from '@/lib/auth/scope';
-import { recomputeAgreementDelinquency } from '@/lib/collections/delinquency-run';
+import { runDelinquency } from '@/lib/collections/delinquency-run';
 import { CURRENCIES } from '@/lib/domain/billing-frequency';
 import { periodBounds, validPeriod } from '@/lib/domain/billing/period';
 import { acceptsPayment } from '@/lib/domain/collections/allocation';
@@ -515,9 +515,10 @@ export async function importResponse(actor: Actor, id: string, fileText: string,
       await recordAudit(tx, who, { entity: 'debit_batch', entityId: batch.id, action: 'UPDATE', before: null, after: { sha256: sha, lines: applied } });
       return [...new Set(applied.filter((l) => l.status === 'CONFIRMED').map((l) => byLine.get(l.line)!.agreementId))];
     });
-    // Delinquency follows every payment once the money has committed (as registerPayment does); a failure never undoes it.
-    for (const agreementId of paidAgreements) {
-      await recomputeAgreementDelinquency(db, agreementId, today).catch((err) => console.error(`No se pudo recalcular la morosidad del acuerdo ${agreementId}:`, err));
+    // Delinquency follows every payment once the money has committed (as registerPayment does), for the
+    // chunk's agreements at once (the engine's set-based judgement, narrowed to them); a failure never undoes it.
+    if (paidAgreements.length) {
+      await runDelinquency(db, today, { agreementIds: paidAgreements }).catch((err) => console.error(`No se pudo recalcular la morosidad de ${paidAgreements.length} acuerdos del lote ${batch.code}:`, err));
     }
     await opts.afterChunk?.(Math.min(from + chunkSize, parsed.outcomes.length));
   }

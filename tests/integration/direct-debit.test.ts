@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { agreementPaymentMethods, auditLog, branches, debitBatches, debitItems, invoices, paymentAllocations, paymentEntities, payments } from '@/db/schema';
+import { agreementPaymentMethods, agreements, auditLog, branches, debitBatches, debitItems, invoices, paymentAllocations, paymentEntities, payments } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { ForbiddenError, UserError } from '@/lib/auth/errors';
 import type { Actor } from '@/lib/auth/scope';
@@ -301,6 +301,12 @@ describe('a response applied a chunk of lines per transaction', () => {
 
     await expect(importResponse(admin, g.id, response(g.code, items, { 1: 'RECHAZADO' }), h.db, NOW)).rejects.toThrow(/otra respuesta/);
 
+    // Delinquency follows each chunk's payments for those agreements only: forget when the statuses of the
+    // remaining lines' agreements and of an agreement outside the batch began; the import judges the former again.
+    const rest = [...new Set(items.slice(2).map((i) => i.agreementId))];
+    const [outsider] = await h.db.select({ id: agreements.id }).from(agreements).where(notInArray(agreements.id, items.map((i) => i.agreementId))).limit(1);
+    await h.db.update(agreements).set({ delinquencySince: null }).where(inArray(agreements.id, [...rest, outsider.id]));
+
     const done: number[] = [];
     const r = await importResponse(admin, g.id, file, h.db, NOW, { chunk: 2, afterChunk: (n) => void done.push(n) });
     expect(r).toEqual({ outcome: 'imported', code: g.code, confirmed: items.length, rejected: 0 });
@@ -309,6 +315,8 @@ describe('a response applied a chunk of lines per transaction', () => {
     for (const i of items) expect(await invoice(i.invoiceId)).toMatchObject({ status: 'PAID', balance: '0.00' });
     expect(await batchRow(g.id)).toMatchObject({ status: 'RESPONSE_IMPORTED', confirmedCount: items.length, rejectedCount: 0, responseImportedBy: admin.id });
     expect(await importResponse(admin, g.id, file, h.db, NOW)).toEqual({ outcome: 'already', code: g.code, confirmed: items.length, rejected: 0 });
+    const since = await h.db.select({ id: agreements.id, since: agreements.delinquencySince }).from(agreements).where(inArray(agreements.id, [...rest, outsider.id]));
+    expect(since.filter((a) => a.since === null).map((a) => a.id)).toEqual([outsider.id]);
   });
 });
 
