@@ -16,10 +16,7 @@ export function SuccessAlert({ className, children }: { className?: string; chil
   return (
     <Alert className={className} role="status">
       <CircleCheck />
-      {/* One block: the description is a grid, where a <span> among the text would start a row of its own. */}
-      <AlertDescription>
-        <div>{children}</div>
-      </AlertDescription>
+      <AlertDescription>{children}</AlertDescription>
     </Alert>
   );
 }

@@ -49,7 +49,8 @@ function AlertDescription({ className, ...props }: React.ComponentProps<'div'>) 
     <div
       data-slot="alert-description"
       className={cn(
-        'col-start-2 grid justify-items-start gap-1 text-sm text-muted-foreground [&_p]:leading-relaxed',
+        // Normal flow, not a grid: text with an inline link or highlighted code stays on one line.
+        'col-start-2 space-y-1 text-sm text-muted-foreground [&_p]:leading-relaxed',
         className,
       )}
       {...props}

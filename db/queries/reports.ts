@@ -10,8 +10,7 @@
 import type { DbOrTx } from '@/db/client';
 import type { BranchScope } from '@/lib/auth/scope';
 import { hasConnectionPool, pgArray, rawQuery } from '@/lib/billing/bulk';
-import { mergeAgingParts, topPerCurrency, uuidRanges, type AgingRow } from '@/lib/domain/collections/report-parts';
-import { toCents } from '@/lib/domain/money';
+import { compareCents, mergeAgingParts, topPerCurrency, uuidRanges, type AgingRow } from '@/lib/domain/collections/report-parts';
 import { containsPattern } from './filters';
 import { onOneSnapshot } from './snapshot';
 
@@ -57,6 +56,32 @@ function invoiceConditions(p: Params, scope: BranchScope, f: ReportFilter, custo
 
 const OPEN = `i.status in ('ISSUED', 'PARTIALLY_PAID') and i.doc_type in ('INVOICE', 'DEBIT_NOTE') and i.balance > 0`;
 
+type IdRange = [from: string | null, to: string | null];
+
+/** The conditions keeping the documents of the customers whose id is in [from, to) (null: unbounded). */
+function customerRange(p: Params, [from, to]: IdRange): string[] {
+  return [...(from ? [`i.customer_id >= ${p.add(from)}::uuid`] : []), ...(to ? [`i.customer_id < ${p.add(to)}::uuid`] : [])];
+}
+
+// The report statements' plans cost enough to ask for JIT, and compiling costs more than they run.
+const withoutJit = (tx: DbOrTx) => rawQuery(tx, 'set local jit = off', []);
+
+/**
+ * The rows of `statement(range)` for every customer-id range, read on one snapshot (onOneSnapshot):
+ * `parts` ranges (default: 2 on a postgres.js pool, where they run at the same time on two
+ * connections — about half the time on two cores; 1 on PGlite), without JIT, with `workMem` if given.
+ */
+async function inCustomerParts<T>(db: DbOrTx, parts: number | undefined, statement: (range: IdRange) => { text: string; values: Value[] }, workMem?: string): Promise<T[]> {
+  const ranges = uuidRanges(parts ?? (hasConnectionPool(db) ? 2 : 1));
+  const results = await onOneSnapshot(db, ranges.length, async (tx, i) => {
+    const { text, values } = statement(ranges[i]);
+    await withoutJit(tx);
+    if (workMem) await rawQuery(tx, `set local work_mem = '${workMem}'`, []);
+    return rawQuery<T>(tx, text, values);
+  });
+  return results.flat();
+}
+
 // ─── a) Receivables aging ────────────────────────────────────────────────────────────────────
 
 export type { AgingDimension, AgingRow } from '@/lib/domain/collections/report-parts';
@@ -76,25 +101,16 @@ export async function agingReport(
   scope: BranchScope,
   f: ReportFilter & { asOf: string; topCustomers: number; parts?: number },
 ): Promise<AgingRow[]> {
-  const ranges = uuidRanges(f.parts ?? (hasConnectionPool(db) ? 2 : 1));
-  const parts = await onOneSnapshot(db, ranges.length, async (tx, i) => {
-    const { text, values } = agingPart(scope, f, ranges[i]);
-    // Without JIT: the plan's cost estimate asks for it, and compiling costs more than the statement
-    // runs. Memory enough to sort the per-customer rows without spilling to disk.
-    await rawQuery(tx, 'set local jit = off', []);
-    await rawQuery(tx, `set local work_mem = '64MB'`, []);
-    return rawQuery<AgingRow>(tx, text, values);
-  });
-  return mergeAgingParts(parts.flat(), f.topCustomers);
+  // Memory enough to sort the per-customer rows without spilling to disk.
+  const rows = await inCustomerParts<AgingRow>(db, f.parts, (range) => agingPart(scope, f, range), '64MB');
+  return mergeAgingParts(rows, f.topCustomers);
 }
 
 /** The aging statement for the customers whose id is in [from, to). */
-function agingPart(scope: BranchScope, f: ReportFilter & { asOf: string; topCustomers: number }, [from, to]: [string | null, string | null]) {
+function agingPart(scope: BranchScope, f: ReportFilter & { asOf: string; topCustomers: number }, range: IdRange) {
   const p = new Params();
   const asOf = p.add(f.asOf);
-  const conds = [OPEN, `i.issue_date <= ${asOf}::date`, ...invoiceConditions(p, scope, f, 'subquery')];
-  if (from) conds.push(`i.customer_id >= ${p.add(from)}::uuid`);
-  if (to) conds.push(`i.customer_id < ${p.add(to)}::uuid`);
+  const conds = [OPEN, `i.issue_date <= ${asOf}::date`, ...invoiceConditions(p, scope, f, 'subquery'), ...customerRange(p, range)];
   const top = p.add(f.topCustomers);
   // One pass over the open documents in the order of the partial covering index
   // invoices_open_customer_idx (customer, branch, currency): a streaming aggregate, with no hash
@@ -275,9 +291,8 @@ export async function billedVsCollected(db: DbOrTx, scope: BranchScope, f: Repor
     select b.period, b.currency, b.billed::text, coalesce(c.amount, 0.00)::text as collected, b.invoices
     from billed b left join col c on c.period = b.period and c.currency = b.currency
     order by b.period, b.currency`;
-  // Without JIT: compiling costs more than the statement runs.
   return db.transaction(async (tx) => {
-    await rawQuery(tx, 'set local jit = off', []);
+    await withoutJit(tx);
     return rawQuery<BilledCollectedRow>(tx, text, p.values);
   });
 }
@@ -305,23 +320,16 @@ export type DebtorRow = {
  * Computed in customer-id parts on one snapshot, as the aging report (an agreement has one customer).
  */
 export async function topDebtors(db: DbOrTx, scope: BranchScope, f: ReportFilter & { limit: number; parts?: number }): Promise<DebtorRow[]> {
-  const ranges = uuidRanges(f.parts ?? (hasConnectionPool(db) ? 2 : 1));
-  const parts = await onOneSnapshot(db, ranges.length, async (tx, i) => {
-    const { text, values } = topDebtorsPart(scope, f, ranges[i]);
-    await rawQuery(tx, 'set local jit = off', []);
-    return rawQuery<DebtorRow>(tx, text, values);
-  });
-  return topPerCurrency(parts.flat(), f.limit, (r) => r.balance, (r) => r.agreement_id).sort(
-    (a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0) || Number(toCents(b.balance) - toCents(a.balance)) || a.agreement_code.localeCompare(b.agreement_code),
+  const rows = await inCustomerParts<DebtorRow>(db, f.parts, (range) => topDebtorsPart(scope, f, range));
+  return topPerCurrency(rows, f.limit, (r) => r.balance, (r) => r.agreement_id).sort(
+    (a, b) => a.currency.localeCompare(b.currency) || compareCents(b.balance, a.balance) || a.agreement_code.localeCompare(b.agreement_code),
   );
 }
 
 /** The top debtors among the customers whose id is in [from, to). */
-function topDebtorsPart(scope: BranchScope, f: ReportFilter & { limit: number }, [from, to]: [string | null, string | null]) {
+function topDebtorsPart(scope: BranchScope, f: ReportFilter & { limit: number }, range: IdRange) {
   const p = new Params();
-  const conds = [OPEN, ...invoiceConditions(p, scope, f, 'subquery')];
-  if (from) conds.push(`i.customer_id >= ${p.add(from)}::uuid`);
-  if (to) conds.push(`i.customer_id < ${p.add(to)}::uuid`);
+  const conds = [OPEN, ...invoiceConditions(p, scope, f, 'subquery'), ...customerRange(p, range)];
   // One pass over invoices_open_customer_idx (customer, branch, currency, agreement): a streaming
   // aggregate per agreement and currency, index-only; then a top-N sort per currency.
   const text = `

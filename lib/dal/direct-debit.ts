@@ -436,12 +436,12 @@ export async function importResponse(actor: Actor, id: string, fileText: string,
   const already = (b: typeof debitBatches.$inferSelect): ImportResult => ({ outcome: 'already', code: b.code, confirmed: b.confirmedCount, rejected: b.rejectedCount });
 
   // (1) Check the whole file and claim the batch for it.
-  const claim = await db.transaction(async (tx) => {
+  const claim = await db.transaction(async (tx): Promise<{ answer: ImportResult } | { batch: typeof debitBatches.$inferSelect; parsed: Extract<ReturnType<typeof parseDebitResponse>, { ok: true }> }> => {
     const batch = await lockBatch(tx);
     if (batch.responseSha256 && batch.responseSha256 !== sha) {
       throw new UserError(`El lote ${batch.code} ya tiene importada otra respuesta del banco: no se puede importar un archivo distinto.`);
     }
-    if (batch.status === 'RESPONSE_IMPORTED') return { done: already(batch) as ImportResult };
+    if (batch.status === 'RESPONSE_IMPORTED') return { answer: already(batch) };
     const items = await tx
       .select({ lineNo: debitItems.lineNo, amount: debitItems.amount, fiscalNumber: invoices.fiscalNumber })
       .from(debitItems)
@@ -449,7 +449,7 @@ export async function importResponse(actor: Actor, id: string, fileText: string,
       .where(eq(debitItems.batchId, id))
       .orderBy(asc(debitItems.lineNo));
     const parsed = parseDebitResponse(fileText, { code: batch.code, items: items.map((i) => ({ lineNo: i.lineNo, fiscalNumber: i.fiscalNumber ?? '', amount: i.amount })) }, today);
-    if (!parsed.ok) return { done: { outcome: 'invalid', code: batch.code, errors: parsed.errors } as ImportResult };
+    if (!parsed.ok) return { answer: { outcome: 'invalid', code: batch.code, errors: parsed.errors } };
     if (batch.status === 'GENERATED') {
       await tx.update(debitBatches).set({ status: 'IMPORTING', responseSha256: sha, responseImportedBy: actor.id, updatedAt: now }).where(eq(debitBatches.id, id));
       await recordAudit(tx, who, {
@@ -462,7 +462,7 @@ export async function importResponse(actor: Actor, id: string, fileText: string,
     }
     return { batch, parsed };
   });
-  if ('done' in claim && claim.done) return claim.done;
+  if ('answer' in claim) return claim.answer;
   const { batch, parsed } = claim;
   const paidOn = parsed.processedOn ?? today;
 

@@ -97,7 +97,8 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function compareCents(a: string, b: string): number {
+/** Two amounts compared exactly (as cents): negative, zero or positive, for sorting ascending. */
+export function compareCents(a: string, b: string): number {
   const [x, y] = [toCents(a), toCents(b)];
   return x < y ? -1 : x > y ? 1 : 0;
 }
